@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from binome.core.models import Network
+from binome.members import taxonomy
+from binome.members.models import Format
+from binome.programmes.models import Theme
+
+CURRENT_YEAR = datetime.date.today().year
+
+
+class CommaListField(forms.CharField):
+    """A list typed as comma-separated words ("Python, négociation, levée de fonds")."""
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        items = [item.strip() for item in text.split(",")]
+        return [item for item in dict.fromkeys(items) if item][:30]
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return ", ".join(value)
+        return value
+
+
+class ProfileForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    class_year = forms.IntegerField(
+        label=_("Class year"), required=False, min_value=1940, max_value=CURRENT_YEAR + 6
+    )
+    degree = forms.CharField(label=_("Degree"), max_length=120, required=False)
+    position_title = forms.CharField(label=_("Current position"), max_length=160, required=False)
+    employer = forms.CharField(label=_("Employer"), max_length=160, required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    function = forms.ChoiceField(label=_("Job function"), required=False)
+    years_of_experience = forms.IntegerField(
+        label=_("Years of experience"), required=False, min_value=0, max_value=70
+    )
+    skills = CommaListField(
+        label=_("Skills"), required=False, help_text=_("Separate them with commas.")
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    city = forms.CharField(label=_("City"), max_length=120, required=False)
+    time_zone = forms.ChoiceField(label=_("Time zone"))
+    bio = forms.CharField(
+        label=_("About me"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea,
+        help_text=_("Your path, what you know well, what you enjoy passing on."),
+    )
+    goals = forms.CharField(
+        label=_("What I am looking for here"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        blank = [("", "—")]
+        self.fields["sector"].choices = blank + taxonomy.sector_choices()  # type: ignore[attr-defined]
+        self.fields["function"].choices = blank + taxonomy.function_choices()  # type: ignore[attr-defined]
+        self.fields["country"].choices = blank + taxonomy.country_choices()  # type: ignore[attr-defined]
+        self.fields["languages"].choices = taxonomy.language_choices()  # type: ignore[attr-defined]
+        self.fields["time_zone"].choices = taxonomy.time_zone_choices()  # type: ignore[attr-defined]
+
+    def clean_time_zone(self) -> str:
+        value: str = self.cleaned_data["time_zone"]
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise forms.ValidationError(_("Unknown time zone.")) from error
+        return value
+
+
+class PositionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=160)
+    employer = forms.CharField(label=_("Employer"), max_length=160, required=False)
+    start_year = forms.IntegerField(
+        label=_("From"), required=False, min_value=1940, max_value=CURRENT_YEAR
+    )
+    end_year = forms.IntegerField(
+        label=_("To"), required=False, min_value=1940, max_value=CURRENT_YEAR
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end comes before the start."))
+        return data
+
+
+PositionFormSet = formset_factory(PositionForm, extra=1, can_delete=True, max_num=20)
+
+
+class MentorOfferForm(forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes I can help with"),
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    capacity = forms.IntegerField(
+        label=_("How many mentees at once"),
+        min_value=1,
+        max_value=10,
+        initial=1,
+        help_text=_("You will never be asked for more."),
+    )
+    formats = forms.MultipleChoiceField(
+        label=_("Meeting formats I accept"),
+        choices=Format.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree to be listed in my network's mentor directory and to be contacted about "
+            "mentoring. I can withdraw at any time."
+        ),
+        required=True,
+    )
+
+    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.for_network(network).filter(is_active=True)  # type: ignore[attr-defined]
+
+
+class PauseForm(forms.Form):
+    until = forms.DateField(label=_("Paused until"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason (optional)"), max_length=200, required=False)
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    function = forms.ChoiceField(label=_("Job function"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    class_year_min = forms.IntegerField(
+        label=_("Class year from"), required=False, min_value=1900, max_value=2100
+    )
+    class_year_max = forms.IntegerField(
+        label=_("Class year to"), required=False, min_value=1900, max_value=2100
+    )
+    free = forms.BooleanField(label=_("Has room for a mentee"), required=False)
+
+    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["theme"].queryset = Theme.objects.for_network(network).filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["theme"].empty_label = _("All")  # type: ignore[attr-defined]
+        self.fields["sector"].choices = every + taxonomy.sector_choices()  # type: ignore[attr-defined]
+        self.fields["function"].choices = every + taxonomy.function_choices()  # type: ignore[attr-defined]
+        self.fields["language"].choices = every + taxonomy.language_choices()  # type: ignore[attr-defined]
+        self.fields["country"].choices = every + taxonomy.country_choices()  # type: ignore[attr-defined]

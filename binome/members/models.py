@@ -1,0 +1,155 @@
+"""A person's membership in a network, their profile, and their offer to mentor."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from binome.core.models import Network
+from binome.members.querysets import MemberQuerySet
+
+
+class Format(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIDEO = "video", _("Video")
+    PHONE = "phone", _("Phone")
+
+
+class Member(models.Model):
+    """One person in one network; every profile field lives here, scoped to the network."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    class_year = models.PositiveSmallIntegerField(_("class year"), null=True, blank=True)
+    degree = models.CharField(_("degree"), max_length=120, blank=True)
+    position_title = models.CharField(_("current position"), max_length=160, blank=True)
+    employer = models.CharField(_("employer"), max_length=160, blank=True)
+    sector = models.CharField(_("sector"), max_length=40, blank=True)
+    function = models.CharField(_("job function"), max_length=40, blank=True)
+    skills = models.JSONField(_("skills"), default=list, blank=True)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Paris")
+    years_of_experience = models.PositiveSmallIntegerField(
+        _("years of experience"), null=True, blank=True
+    )
+    bio = models.TextField(_("about me"), blank=True)
+    goals = models.TextField(_("what I am looking for here"), blank=True)
+    # Denormalised for the directory: folded words and "key:value" facets, rebuilt on every write.
+    search_text = models.TextField(default="", editable=False)
+    facets = models.TextField(default="", editable=False)
+    is_listed = models.BooleanField(default=False, editable=False)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "user"], name="member_once_per_network")
+        ]
+        indexes = [
+            models.Index(fields=["network", "is_listed", "last_name"]),
+            models.Index(fields=["network", "sector"]),
+            models.Index(fields=["network", "function"]),
+            models.Index(fields=["network", "class_year"]),
+            models.Index(fields=["network", "country"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Position(models.Model):
+    """A previous position in the member's career history."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(_("title"), max_length=160)
+    employer = models.CharField(_("employer"), max_length=160, blank=True)
+    sector = models.CharField(_("sector"), max_length=40, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_year"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.employer})"
+
+
+class MentorOffer(models.Model):
+    """A member's explicit, withdrawable opt-in to be listed and asked as a mentor."""
+
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="mentor_offer")
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    consented_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    themes = models.ManyToManyField(
+        "programmes.Theme", blank=True, related_name="mentor_offers", verbose_name=_("themes")
+    )
+    capacity = models.PositiveSmallIntegerField(_("mentees at once"), default=1)
+    formats = models.JSONField(_("formats"), default=list, blank=True)
+    paused_until = models.DateField(_("paused until"), null=True, blank=True)
+    pause_reason = models.CharField(_("reason for the pause"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.member} ({self.capacity})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.consented_at is not None and self.withdrawn_at is None
+
+
+class ImportBatch(models.Model):
+    """An upload of the alumni directory: parsed, mapped, checked, then applied whole or not."""
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Waiting for the column mapping")
+        VALIDATING = "validating", _("Checking the rows")
+        VALIDATED = "validated", _("Checked")
+        APPLYING = "applying", _("Importing")
+        APPLIED = "applied", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="imports")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UPLOADED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    error_rows = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    failure = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.total_rows:
+            return 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))

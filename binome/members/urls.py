@@ -1,0 +1,20 @@
+from django.urls import path
+
+from binome.members import imports_views, views
+
+urlpatterns = [
+    path("", views.network_home, name="network_home"),
+    path("join/", views.join, name="network_join"),
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("mentoring/offer/", views.mentor_offer, name="mentor_offer"),
+    path("directory/", views.directory, name="directory"),
+    path("members/<int:member_id>/", views.member_detail, name="member_detail"),
+    path("manage/imports/", imports_views.import_list, name="import_list"),
+    path("manage/imports/<int:batch_id>/", imports_views.import_detail, name="import_detail"),
+    path(
+        "manage/imports/<int:batch_id>/progress/",
+        imports_views.import_progress,
+        name="import_progress",
+    ),
+    path("manage/export/<str:file_format>/", imports_views.export, name="directory_export"),
+]

@@ -1,0 +1,73 @@
+"""Personas, as in the product: alice (network admin), bob (manager of the on-demand programme),
+charlie (a listed mentor), dana (a mentee), eve (a member of another network)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from binome.members.models import Member
+from binome.programmes.models import Programme, StaffRole, Theme
+from binome.testing.factories import (
+    MemberFactory,
+    NetworkFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+    UserFactory,
+    grant,
+    make_mentor,
+)
+
+
+@dataclass
+class World:
+    network: object
+    other_network: object
+    programme: Programme
+    other_programme: Programme
+    theme: Theme
+    alice: Member
+    bob: Member
+    charlie: Member
+    dana: Member
+    eve: Member
+
+
+@pytest.fixture
+def world(db, settings) -> World:
+    settings.BINOME_STAFF_MFA_REQUIRED = False
+    network = NetworkFactory(slug="ax", name="AX")
+    other = NetworkFactory(slug="hec", name="HEC Alumni")
+    theme = ThemeFactory(
+        network=network, code="career-change", label_fr="Reconversion", label_en="Career change"
+    )
+    programme = ProgrammeFactory(network=network, slug="accompagnement", name="Accompagnement")
+    other_programme = ProgrammeFactory(
+        network=network, slug="cohorte", name="Cohorte", kind="cohort"
+    )
+
+    def member(name: str, net: object, **kwargs: object) -> Member:
+        user = UserFactory(email=f"{name}@example.org")
+        return MemberFactory(
+            network=net, user=user, first_name=name.title(), last_name="Persona", **kwargs
+        )
+
+    alice = member("alice", network)
+    grant(alice, StaffRole.Role.NETWORK_ADMIN)
+    bob = member("bob", network)
+    grant(bob, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    charlie = member("charlie", network, bio="Vingt ans dans le photovoltaïque.")
+    make_mentor(charlie, themes=[theme])
+    dana = member("dana", network)
+    eve = member("eve", other)
+    return World(network, other, programme, other_programme, theme, alice, bob, charlie, dana, eve)
+
+
+@pytest.fixture
+def login(client):
+    def _login(member: Member):
+        client.force_login(member.user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login

@@ -1,0 +1,69 @@
+"""Project-wide guards: the French catalogue is complete, the demo builds, pages have one <h1>."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from binome.core.models import Network
+from binome.members.models import Member
+
+PO = (
+    Path(__file__).resolve().parent.parent
+    / "binome"
+    / "locale"
+    / "fr"
+    / "LC_MESSAGES"
+    / "django.po"
+)
+
+
+def test_the_french_catalogue_has_no_empty_or_fuzzy_entry():
+    text = PO.read_text(encoding="utf-8")
+    entries = text.split("\n\n")[1:]  # the first block is the header
+    empty = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""$(?!\n")', e, re.M)]
+    fuzzy = [e for e in entries if "#, fuzzy" in e]
+    assert empty == []
+    assert fuzzy == []
+
+
+@pytest.mark.django_db
+def test_the_demo_builds_networks_personas_and_consenting_mentors():
+    from binome.testing.demo import PERSONAS, build_demo
+
+    build_demo(members=80, mentors=12)
+    ax = Network.objects.get(slug="ax")
+    assert Member.objects.filter(network=ax).count() == 80
+    assert Member.objects.filter(network=ax, is_listed=True).count() == 12
+    assert set(ax.programmes.values_list("kind", flat=True)) == {
+        "on_demand",
+        "cohort",
+        "flash",
+        "speed",
+    }
+    for persona in PERSONAS:
+        assert Member.objects.filter(
+            user__email=persona.email, network__slug=persona.network
+        ).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "network_home",
+        "profile_edit",
+        "mentor_offer",
+        "directory",
+        "programme_list",
+        "theme_list",
+        "staff_list",
+        "import_list",
+    ],
+)
+def test_every_page_has_one_h1(login, world, url_name):
+    body = login(world.alice).get(reverse(url_name, args=["ax"])).content.decode()
+    assert body.count("<h1") == 1

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from binome.core.errors import DomainError
+from binome.core.models import AuditEvent
+from binome.members import services
+from binome.members.models import Member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_refuses_an_offer_without_consent(world):
+    with pytest.raises(DomainError) as error:
+        services.save_mentor_offer(
+            member=world.dana, themes=[world.theme], capacity=2, formats=["video"], consent=False
+        )
+    assert error.value.code == "consent_required"
+    world.dana.refresh_from_db()
+    assert world.dana.is_listed is False
+
+
+def test_it_lists_a_member_who_opts_in_and_records_the_consent(world):
+    services.save_mentor_offer(
+        member=world.dana, themes=[world.theme], capacity=3, formats=["video"], consent=True
+    )
+    world.dana.refresh_from_db()
+    assert world.dana.is_listed
+    assert f"|theme:{world.theme.pk}|" in world.dana.facets
+    assert AuditEvent.objects.filter(
+        action="mentor.opt_in", target_id=str(world.dana.mentor_offer.pk)
+    ).exists()
+
+
+def test_it_unlists_a_mentor_who_withdraws(world):
+    services.withdraw_mentor_offer(member=world.charlie)
+    assert Member.objects.get(pk=world.charlie.pk).is_listed is False
+
+
+def test_it_refuses_a_capacity_of_eleven(world):
+    with pytest.raises(DomainError):
+        services.save_mentor_offer(
+            member=world.dana, themes=[], capacity=11, formats=["video"], consent=True
+        )
+
+
+def test_it_refuses_a_theme_of_another_network(world):
+    from binome.testing.factories import ThemeFactory
+
+    foreign = ThemeFactory(network=world.other_network)
+    with pytest.raises(DomainError):
+        services.save_mentor_offer(
+            member=world.dana, themes=[foreign], capacity=1, formats=["video"], consent=True
+        )
+
+
+def test_a_paused_mentor_has_no_free_capacity(world):
+    until = datetime.date.today() + datetime.timedelta(days=30)
+    services.pause_mentor_offer(member=world.charlie, until=until, reason="vacances")
+    world.charlie.refresh_from_db()
+    assert "|free|" not in world.charlie.facets
+    assert world.charlie.is_listed
+    services.pause_mentor_offer(member=world.charlie, until=None)
+    world.charlie.refresh_from_db()
+    assert "|free|" in world.charlie.facets
+
+
+def test_the_offer_page_shows_a_translated_error_next_to_the_consent_box(login, world):
+    client = login(world.dana)
+    response = client.post(
+        reverse("mentor_offer", args=["ax"]),
+        {"action": "save", "themes": [world.theme.pk], "capacity": 2, "formats": ["video"]},
+    )
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire" in response.content.decode()

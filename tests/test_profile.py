@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from binome.members.completeness import profile_completeness
+
+pytestmark = pytest.mark.django_db
+
+
+def profile_data(**overrides):
+    data = {
+        "first_name": "Dana",
+        "last_name": "Persona",
+        "class_year": "2015",
+        "degree": "X2011",
+        "position_title": "Cheffe de projet",
+        "employer": "EDF",
+        "sector": "energy",
+        "function": "project_management",
+        "years_of_experience": "9",
+        "skills": "Python, négociation",
+        "languages": ["fr", "en"],
+        "country": "FR",
+        "city": "Lyon",
+        "time_zone": "Europe/Paris",
+        "bio": "Je pilote des projets solaires.",
+        "goals": "Changer de métier.",
+        "positions-TOTAL_FORMS": "1",
+        "positions-INITIAL_FORMS": "0",
+        "positions-0-title": "Ingénieure",
+        "positions-0-employer": "Total",
+        "positions-0-start_year": "2015",
+        "positions-0-end_year": "2019",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_saves_the_profile_and_career_history(login, world):
+    response = login(world.dana).post(reverse("profile_edit", args=["ax"]), profile_data())
+    assert response.status_code == 302
+    world.dana.refresh_from_db()
+    assert world.dana.skills == ["Python", "négociation"]
+    assert world.dana.positions.get().employer == "Total"
+    assert profile_completeness(world.dana).percent == 100
+
+
+def test_it_shows_errors_next_to_the_fields_and_saves_nothing(login, world):
+    response = login(world.dana).post(
+        reverse("profile_edit", args=["ax"]),
+        profile_data(class_year="abc", **{"positions-0-end_year": "2001"}),
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Saisissez un nombre entier" in body
+    assert "La fin précède le début" in body
+    world.dana.refresh_from_db()
+    assert world.dana.city == "Paris"
+
+
+def test_the_meter_says_what_is_missing_and_why(world):
+    world.dana.bio = ""
+    result = profile_completeness(world.dana)
+    assert result.percent < 100
+    assert any(item.field == "bio" for item in result.missing)
