@@ -143,6 +143,13 @@ ACCOUNT_ADAPTER = "binome.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
+# allauth's own limits count per IP only: a per-account limit would let anyone lock a member out.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "30/10m/ip",
+    "login": "60/m/ip",
+    "reset_password": "20/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "binome"
 LOGIN_URL = "account_login"
@@ -154,7 +161,7 @@ BINOME_STAFF_MFA_REQUIRED = env_bool("BINOME_STAFF_MFA_REQUIRED", True)
 AXES_FAILURE_LIMIT = 8
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "binome.accounts.throttle.login_identifier"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
