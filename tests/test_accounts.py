@@ -105,3 +105,20 @@ def test_the_two_factor_set_up_page_renders_in_binomes_layout(login, world):
     body = login(world.bob).get(reverse("mfa_activate_totp"), follow=True).content.decode()
     assert 'class="site-header"' in body
     assert "<h1" in body
+
+
+def test_an_invited_member_activates_the_account_once(client, world):
+    from binome.accounts.tokens import activation_url
+
+    user = User.objects.create_user("invited@example.org")
+    path = activation_url(user).split("8000", 1)[-1].replace("http://testserver", "")
+    assert client.get(path).status_code == 200
+    response = client.post(
+        path, {"new_password1": "un-long-secret-42", "new_password2": "un-long-secret-42"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("un-long-secret-42")
+    assert user.emailaddress_set.get().verified
+    client.logout()
+    assert client.get(path).status_code == 400

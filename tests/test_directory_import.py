@@ -79,7 +79,7 @@ def test_a_good_file_creates_updates_and_invites(world, django_capture_on_commit
     assert world.dana.class_year == 2015
     invitations = OutboxMessage.objects.filter(to__in=["jeanne@example.org", "paul@example.org"])
     assert invitations.count() == 2
-    assert "/accounts/password/reset/key/" in invitations.first().body_text
+    assert "/account/activate/" in invitations.first().body_text
     assert not OutboxMessage.objects.filter(to="dana@example.org").exists()
 
 

@@ -17,3 +17,16 @@ def set_language(*, user: User, language: str) -> User:
         user.language = language
         user.save(update_fields=["language"])
     return user
+
+
+def activate_account(*, user: User, password: str) -> User:
+    """An invited member chooses a password; their email address counts as verified."""
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+    return user

@@ -4,4 +4,5 @@ from binome.accounts import views
 
 urlpatterns = [
     path("language/", views.language, name="account_language"),
+    path("activate/<str:uidb36>/<str:token>/", views.activate, name="account_activate"),
 ]

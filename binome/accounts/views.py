@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -8,9 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from binome.accounts import services
+from binome.accounts import services, tokens
 from binome.accounts.forms import LanguageForm
-from binome.core.access import authenticated_user, login_only
+from binome.core.access import authenticated_user, login_only, public
 
 
 @login_only
@@ -27,3 +29,18 @@ def language(request: HttpRequest) -> HttpResponse:
             target = "home"
         return redirect(target)
     return render(request, "accounts/language.html", {"form": form})
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def activate(request: HttpRequest, uidb36: str, token: str) -> HttpResponse:
+    user = tokens.user_for_token(uidb36, token)
+    if user is None:
+        return render(request, "accounts/activate_invalid.html", status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.activate_account(user=user, password=form.cleaned_data["new_password1"])
+        auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your account is active. Welcome!"))
+        return redirect("home")
+    return render(request, "accounts/activate.html", {"form": form, "email": user.email})

@@ -79,14 +79,17 @@ def lookup(kind: str, value: str) -> str | None:
     """A code from a code or a French/English label, for imports ("Énergie" → "energy")."""
     from binome.core.text import fold
 
+    return _folded_index(kind).get(fold(value.strip()))
+
+
+@lru_cache(maxsize=8)
+def _folded_index(kind: str) -> dict[str, str]:
+    from binome.core.text import fold
+
     entries = {
         "sector": taxonomy.SECTORS,
         "function": taxonomy.FUNCTIONS,
         "language": taxonomy.LANGUAGES,
         "country": COUNTRIES,
     }[kind]
-    wanted = fold(value.strip())
-    for code, fr, en in entries:
-        if wanted in {fold(code), fold(fr), fold(en)}:
-            return code
-    return None
+    return {fold(name): code for code, fr, en in entries for name in (code, fr, en)}

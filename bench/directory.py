@@ -1,0 +1,143 @@
+"""Directory benchmarks: search latency at 100,000 members, import of 100,000 rows.
+
+    uv run python -m bench.directory search --db sqlite|postgres [--members 100000]
+    uv run python -m bench.directory import --db sqlite|postgres [--rows 100000]
+
+Targets (issue #2): search p95 ≤ 150 ms; import ≤ 60 s, peak memory reported.
+The search database is built once (demo generator, fixed seed) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+
+from bench import _django
+
+
+def run_search(kind: str, members: int, repeats: int) -> None:
+    _django.setup(kind, f"directory_{members}")
+    from binome.core.models import Network
+    from binome.members.models import Member
+    from binome.members.selectors import DirectoryQuery, search_directory
+    from binome.programmes.models import Theme
+    from binome.testing.demo import build_demo
+
+    if not Network.objects.filter(slug="ax").exists():
+        started = time.perf_counter()
+        build_demo(members=members, mentors=members // 5)
+        print(f"built {members} members in {time.perf_counter() - started:.0f} s")
+    network = Network.objects.get(slug="ax")
+    theme_ids = list(Theme.objects.filter(network=network).values_list("pk", flat=True))
+    listed = Member.objects.filter(network=network, is_listed=True).count()
+    print(f"{kind}: {Member.objects.filter(network=network).count()} members, {listed} listed")
+    rng = random.Random(7)
+    words = [
+        "energie",
+        "photovoltaique",
+        "banque",
+        "start",
+        "strategie",
+        "python",
+        "paris",
+        "data",
+        "conseil",
+        "recherche",
+        "martin",
+        "lyon",
+    ]
+    queries = [
+        DirectoryQuery(),
+        DirectoryQuery(text="energie"),
+        DirectoryQuery(text="photovoltaïque start-up"),
+        DirectoryQuery(sector="energy", language="en"),
+        DirectoryQuery(theme=theme_ids[0], has_free_capacity=True),
+        DirectoryQuery(text="conseil", country="FR", class_year_min=1990, class_year_max=2005),
+        DirectoryQuery(function="data", language="de"),
+    ]
+    timings: list[float] = []
+    for i in range(repeats):
+        query = (
+            queries[i % len(queries)]
+            if i < 3 * len(queries)
+            else DirectoryQuery(
+                text=rng.choice(words) if rng.random() < 0.6 else "",
+                sector=rng.choice(["", "energy", "banking", "software"]),
+                language=rng.choice(["", "", "en", "de"]),
+                theme=rng.choice([None, None, *theme_ids]),
+                has_free_capacity=rng.random() < 0.3,
+            )
+        )
+        page = 1 if rng.random() < 0.8 else rng.randint(2, 30)
+        started = time.perf_counter()
+        result = search_directory(network, query, page=page)
+        list(result.object_list)
+        result.paginator.count  # noqa: B018 - the count query is part of the page
+        timings.append((time.perf_counter() - started) * 1000)
+    print(
+        f"search over {repeats} queries: p50 {_django.percentile(timings, 0.5):.1f} ms, "
+        f"p95 {_django.percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms "
+        f"(target p95 ≤ 150 ms)"
+    )
+
+
+def run_import(kind: str, rows: int) -> None:
+    _django.setup(kind, f"import_{rows}_{int(time.time())}")
+    from binome.accounts.models import User
+    from binome.core.models import Network
+    from binome.members import import_services
+    from binome.members.models import ImportBatch
+
+    network = Network.objects.create(slug="bench", name="Bench")
+    admin = User.objects.create_user("admin@bench.example.org")
+    rng = random.Random(3)
+    sectors = ["Énergie", "Banque", "conseil", "software", ""]
+    lines = ["Prénom;Nom;E-mail;Promo;Secteur;Langues;Pays;Ville;Poste;Entreprise"]
+    for i in range(rows):
+        lines.append(
+            f"Prénom{i};Nom{i};member{i}@bench.example.org;{rng.randint(1960, 2024)};"
+            f"{rng.choice(sectors)};fr, en;FR;Paris;Ingénieur;Société {i % 500}"
+        )
+    data = "\n".join(lines).encode()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    batch = import_services.start_import(
+        network=network, actor=admin, filename="bench.csv", data=data
+    )
+    parsed = time.perf_counter()
+    import_services.submit_mapping(batch=batch, mapping=batch.mapping)
+    import_services.run_validation(batch.pk)
+    checked = time.perf_counter()
+    batch.refresh_from_db()
+    assert batch.error_rows == 0, batch.errors[:3]
+    import_services.confirm_import(batch=batch, actor=admin)
+    import_services.run_apply(batch.pk)
+    done = time.perf_counter()
+    batch = ImportBatch.objects.get(pk=batch.pk)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"{kind}: import of {rows} rows ({len(data) / 1e6:.1f} MB): upload+parse "
+        f"{parsed - started:.1f} s, check {checked - parsed:.1f} s, apply {done - checked:.1f} s, "
+        f"total {done - started:.1f} s (target ≤ 60 s); created {batch.created_count}; "
+        f"peak RSS {peak / 1024:.0f} MiB (+{(peak - rss_before) / 1024:.0f} MiB)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("what", choices=["search", "import"])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=200)
+    args = parser.parse_args()
+    if args.what == "search":
+        run_search(args.db, args.members, args.repeats)
+    else:
+        run_import(args.db, args.rows)
+
+
+if __name__ == "__main__":
+    main()
