@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 def names(network, **criteria):
-    return {m.first_name for m in directory_queryset(network, DirectoryQuery(**criteria))}
+    entries = directory_queryset(network, DirectoryQuery(**criteria)).select_related("member")
+    return {e.member.first_name for e in entries}
 
 
 def test_it_shows_only_consenting_mentors_of_the_network(world):

@@ -29,7 +29,7 @@ def test_it_lists_a_member_who_opts_in_and_records_the_consent(world):
     )
     world.dana.refresh_from_db()
     assert world.dana.is_listed
-    assert f"|theme:{world.theme.pk}|" in world.dana.facets
+    assert f"|theme:{world.theme.pk}|" in world.dana.directory_entry.facets
     assert AuditEvent.objects.filter(
         action="mentor.opt_in", target_id=str(world.dana.mentor_offer.pk)
     ).exists()
@@ -37,7 +37,9 @@ def test_it_lists_a_member_who_opts_in_and_records_the_consent(world):
 
 def test_it_unlists_a_mentor_who_withdraws(world):
     services.withdraw_mentor_offer(member=world.charlie)
-    assert Member.objects.get(pk=world.charlie.pk).is_listed is False
+    charlie = Member.objects.get(pk=world.charlie.pk)
+    assert charlie.is_listed is False
+    assert not hasattr(charlie, "directory_entry")
 
 
 def test_it_refuses_a_capacity_of_eleven(world):
@@ -61,11 +63,11 @@ def test_a_paused_mentor_has_no_free_capacity(world):
     until = datetime.date.today() + datetime.timedelta(days=30)
     services.pause_mentor_offer(member=world.charlie, until=until, reason="vacances")
     world.charlie.refresh_from_db()
-    assert "|free|" not in world.charlie.facets
+    assert world.charlie.directory_entry.has_free_capacity is False
     assert world.charlie.is_listed
     services.pause_mentor_offer(member=world.charlie, until=None)
     world.charlie.refresh_from_db()
-    assert "|free|" in world.charlie.facets
+    assert world.charlie.directory_entry.has_free_capacity
 
 
 def test_the_offer_page_shows_a_translated_error_next_to_the_consent_box(login, world):

@@ -17,8 +17,8 @@ from binome.accounts.models import User
 from binome.accounts.tokens import activation_url
 from binome.core.models import Network
 from binome.members import imports
-from binome.members.models import Member, MentorOffer
-from binome.members.services import directory_fields
+from binome.members.models import Member
+from binome.members.services import refresh_directory_entry
 from binome.notifications.models import OutboxMessage
 
 CHUNK = 2_000
@@ -69,7 +69,6 @@ def _apply_chunk(network: Network, values: list[dict[str, Any]]) -> tuple[int, i
     members = {
         m.user_id: m for m in Member.objects.filter(network=network, user__in=users.values())
     }
-    offers = {o.member_id: o for o in MentorOffer.objects.filter(member__in=members.values())}
     to_create, to_update = [], []
     for row in values:
         user = users[row["email"]]
@@ -82,14 +81,13 @@ def _apply_chunk(network: Network, values: list[dict[str, Any]]) -> tuple[int, i
         for name in MEMBER_FIELDS:
             if name in row:
                 setattr(member, name, row[name])
-        offer = offers.get(member.pk) if member.pk else None
-        for name, value in directory_fields_without_themes(member, offer).items():
-            setattr(member, name, value)
     Member.objects.bulk_create(to_create, batch_size=1000)
     if to_update:
-        Member.objects.bulk_update(
-            to_update, [*MEMBER_FIELDS, "search_text", "facets", "is_listed"], batch_size=1000
-        )
+        Member.objects.bulk_update(to_update, MEMBER_FIELDS, batch_size=1000)
+        # New members are not listed yet; listed mentors whose profile changed are re-indexed.
+        for member in to_update:
+            if member.is_listed:
+                refresh_directory_entry(member)
     invited = [users[m.user.email] for m in to_create if not m.user.has_usable_password()]
     _queue_invitations(network, invited)
     return len(to_create), len(to_update)
@@ -98,18 +96,6 @@ def _apply_chunk(network: Network, values: list[dict[str, Any]]) -> tuple[int, i
 def _unusable_password() -> str:
     # What make_password(None) makes, with one call to the random source instead of forty.
     return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
-
-
-def directory_fields_without_themes(member: Member, offer: MentorOffer | None) -> dict[str, Any]:
-    # An imported row never changes a mentor offer, so listed members keep their themes facet.
-    fields = directory_fields(member, None)
-    if offer is not None and offer.is_active:
-        keep = [
-            f for f in member.facets.strip("|").split("|") if f.startswith("theme:") or f == "free"
-        ]
-        fields["facets"] = fields["facets"] + "|".join(keep) + ("|" if keep else "")
-        fields["is_listed"] = True
-    return fields
 
 
 def _queue_invitations(network: Network, users: list[User]) -> None:

@@ -41,9 +41,7 @@ class Member(models.Model):
     )
     bio = models.TextField(_("about me"), blank=True)
     goals = models.TextField(_("what I am looking for here"), blank=True)
-    # Denormalised for the directory: folded words and "key:value" facets, rebuilt on every write.
-    search_text = models.TextField(default="", editable=False)
-    facets = models.TextField(default="", editable=False)
+    # True while the member consents to be listed as a mentor (kept by the offer services).
     is_listed = models.BooleanField(default=False, editable=False)
     joined_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -56,11 +54,7 @@ class Member(models.Model):
             models.UniqueConstraint(fields=["network", "user"], name="member_once_per_network")
         ]
         indexes = [
-            models.Index(fields=["network", "is_listed", "last_name"]),
-            models.Index(fields=["network", "sector"]),
-            models.Index(fields=["network", "function"]),
-            models.Index(fields=["network", "class_year"]),
-            models.Index(fields=["network", "country"]),
+            models.Index(fields=["network", "last_name"]),
         ]
 
     def __str__(self) -> str:
@@ -69,6 +63,40 @@ class Member(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+class DirectoryEntry(models.Model):
+    """The mentor directory's index: one narrow row per listed mentor, rebuilt by the services.
+
+    Kept apart from ``Member`` so that a search scans short rows of listed mentors only (a fifth of
+    a network), not every member with their bio. ``search_text`` holds folded words; ``facets``
+    holds "|key:value|" tokens for multi-valued filters (languages, themes).
+    """
+
+    member = models.OneToOneField(
+        Member, on_delete=models.CASCADE, primary_key=True, related_name="directory_entry"
+    )
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    sort_name = models.CharField(max_length=210)
+    search_text = models.TextField()
+    facets = models.TextField()
+    sector = models.CharField(max_length=40, blank=True)
+    function = models.CharField(max_length=40, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    class_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    has_free_capacity = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["network", "sort_name"]),
+            models.Index(fields=["network", "sector", "sort_name"]),
+            models.Index(fields=["network", "function", "sort_name"]),
+            models.Index(fields=["network", "country", "sort_name"]),
+            models.Index(fields=["network", "class_year"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.sort_name
 
 
 class Position(models.Model):

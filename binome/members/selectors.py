@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from binome.core.models import Network
 from binome.core.text import words
-from binome.members.models import Member
+from binome.members.models import DirectoryEntry, Member
 
 PAGE_SIZE = 20
 
@@ -25,58 +26,42 @@ class DirectoryQuery:
     class_year_min: int | None = None
     class_year_max: int | None = None
     has_free_capacity: bool = False
-    facets: list[str] = field(default_factory=list)
 
 
-def directory_queryset(network: Network, query: DirectoryQuery) -> QuerySet[Member]:
-    """Listed mentors of ``network`` matching every criterion of ``query``."""
-    members = Member.objects.for_network(network).listed_mentors()
+def directory_queryset(network: Network, query: DirectoryQuery) -> QuerySet[DirectoryEntry]:
+    """Directory rows of ``network`` matching every criterion of ``query``, sorted by name."""
+    entries = DirectoryEntry.objects.filter(network=network)
     for word in words(query.text)[:8]:
-        members = members.filter(search_text__contains=word)
+        entries = entries.filter(search_text__contains=word)
     if query.sector:
-        members = members.filter(sector=query.sector)
+        entries = entries.filter(sector=query.sector)
     if query.function:
-        members = members.filter(function=query.function)
+        entries = entries.filter(function=query.function)
     if query.country:
-        members = members.filter(country=query.country)
+        entries = entries.filter(country=query.country)
     if query.class_year_min is not None:
-        members = members.filter(class_year__gte=query.class_year_min)
+        entries = entries.filter(class_year__gte=query.class_year_min)
     if query.class_year_max is not None:
-        members = members.filter(class_year__lte=query.class_year_max)
-    facets = []
-    if query.language:
-        facets.append(f"lang:{query.language}")
-    if query.theme:
-        facets.append(f"theme:{query.theme}")
+        entries = entries.filter(class_year__lte=query.class_year_max)
     if query.has_free_capacity:
-        facets.append("free")
-    for facet in facets:
-        members = members.filter(facets__contains=f"|{facet}|")
-    return members.order_by("last_name", "first_name", "pk")
+        entries = entries.filter(has_free_capacity=True)
+    if query.language:
+        entries = entries.filter(facets__contains=f"|lang:{query.language}|")
+    if query.theme:
+        entries = entries.filter(facets__contains=f"|theme:{query.theme}|")
+    return entries.order_by("sort_name", "member_id")
 
 
 def search_directory(network: Network, query: DirectoryQuery, *, page: int = 1) -> Page[Member]:
-    members = (
-        directory_queryset(network, query)
-        .select_related("mentor_offer")
-        .only(
-            "pk",
-            "first_name",
-            "last_name",
-            "class_year",
-            "position_title",
-            "employer",
-            "sector",
-            "function",
-            "languages",
-            "country",
-            "city",
-            "facets",
-            "mentor_offer__capacity",
-            "mentor_offer__paused_until",
-        )
-    )
-    return Paginator(members, PAGE_SIZE).get_page(page)
+    """One page of matching mentors: ids from the narrow index, then those members' cards."""
+    ids = directory_queryset(network, query).values_list("member_id", flat=True)
+    result = Paginator(ids, PAGE_SIZE).get_page(page)
+    page_ids = list(result.object_list)
+    members = Member.objects.filter(pk__in=page_ids).select_related("directory_entry")
+    by_id = {member.pk: member for member in members}
+    # The page keeps the paginator of ids (for counts and links) and shows members.
+    paginator: Any = result.paginator
+    return Page([by_id[pk] for pk in page_ids if pk in by_id], result.number, paginator)
 
 
 def visible_member(network: Network, viewer: Member, member_id: int) -> Member | None:

@@ -14,7 +14,7 @@ from binome.core import audit
 from binome.core.errors import DomainError
 from binome.core.text import fold
 from binome.members import taxonomy
-from binome.members.models import Member, MentorOffer, Position
+from binome.members.models import DirectoryEntry, Member, MentorOffer, Position
 
 PROFILE_FIELDS = (
     "first_name",
@@ -37,8 +37,8 @@ PROFILE_FIELDS = (
 MAX_CAPACITY = 10
 
 
-def directory_fields(member: Member, offer: MentorOffer | None) -> dict[str, Any]:
-    """The denormalised search columns of a member, from their profile and offer."""
+def directory_entry(member: Member, offer: MentorOffer) -> DirectoryEntry:
+    """The directory row of a listed mentor, from their profile and offer."""
     text_parts = [
         member.first_name,
         member.last_name,
@@ -51,18 +51,20 @@ def directory_fields(member: Member, offer: MentorOffer | None) -> dict[str, Any
         taxonomy.label("sector", member.sector) if member.sector else "",
         taxonomy.label("function", member.function) if member.function else "",
     ]
-    facets = [f"sector:{member.sector}", f"fn:{member.function}", f"country:{member.country}"]
-    facets += [f"lang:{code}" for code in member.languages or []]
-    is_listed = offer is not None and offer.is_active
-    if is_listed and offer is not None:
-        facets += [f"theme:{pk}" for pk in offer.themes.values_list("pk", flat=True)]
-        if has_free_capacity(offer):
-            facets.append("free")
-    return {
-        "search_text": fold(" ".join(part for part in text_parts if part)),
-        "facets": "|" + "|".join(facets) + "|",
-        "is_listed": is_listed,
-    }
+    facets = [f"lang:{code}" for code in member.languages or []]
+    facets += [f"theme:{pk}" for pk in offer.themes.values_list("pk", flat=True)]
+    return DirectoryEntry(
+        member=member,
+        network_id=member.network_id,
+        sort_name=fold(f"{member.last_name} {member.first_name}")[:210],
+        search_text=fold(" ".join(part for part in text_parts if part)),
+        facets="|" + "|".join(facets) + "|",
+        sector=member.sector,
+        function=member.function,
+        country=member.country,
+        class_year=member.class_year,
+        has_free_capacity=has_free_capacity(offer),
+    )
 
 
 def has_free_capacity(offer: MentorOffer, *, today: datetime.date | None = None) -> bool:
@@ -78,11 +80,17 @@ def active_mentee_count(offer: MentorOffer) -> int:
 
 
 def refresh_directory_entry(member: Member) -> None:
+    """Rebuild the member's directory row: present while they are listed, gone otherwise."""
     offer = MentorOffer.objects.filter(member=member).first()
-    fields = directory_fields(member, offer)
-    Member.objects.filter(pk=member.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(member, name, value)
+    is_listed = offer is not None and offer.is_active
+    if is_listed and offer is not None:
+        entry = directory_entry(member, offer)
+        entry.save()
+    else:
+        DirectoryEntry.objects.filter(member=member).delete()
+    if member.is_listed != is_listed:
+        Member.objects.filter(pk=member.pk).update(is_listed=is_listed)
+        member.is_listed = is_listed
 
 
 def update_profile(

@@ -77,6 +77,9 @@ def publish_charter(
     with transaction.atomic():
         # Lock the programme so two admins publishing at once get consecutive versions.
         Programme.objects.select_for_update().get(pk=programme.pk)
+        current = programme.current_charter()
+        if current and (current.text_fr, current.text_en) == (text_fr.strip(), text_en.strip()):
+            raise DomainError(_("The text has not changed: no new version."), code="unchanged")
         last = programme.charter_versions.aggregate(last=Max("version"))["last"] or 0
         charter = CharterVersion.objects.create(
             programme=programme,

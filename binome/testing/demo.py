@@ -14,7 +14,7 @@ from faker import Faker
 from binome.accounts.models import User
 from binome.core.models import Network
 from binome.members.models import Member
-from binome.members.services import directory_fields, save_mentor_offer
+from binome.members.services import save_mentor_offer
 from binome.programmes.models import CharterVersion, Programme, StaffRole, Theme
 from binome.testing import demo_texts as texts
 from binome.testing.factories import DEMO_PASSWORD, password_hash
@@ -108,8 +108,6 @@ def _members(
             member.first_name, member.last_name = first, last
             member.sector, member.function, member.class_year = sector, function, year
             member.bio = texts.bio(rng, sector, function, user.language, year)
-        for name, value in directory_fields(member, None).items():
-            setattr(member, name, value)
         built.append(member)
     return Member.objects.bulk_create(built, batch_size=500)
 

@@ -1,6 +1,6 @@
 """On PostgreSQL, trigram indexes make the directory's substring search fast at 100,000 members.
 
-SQLite has no equivalent; a scan of one network's listed mentors is fast enough there.
+SQLite has no equivalent; there a scan of the narrow directory table is fast enough.
 """
 
 from django.db import migrations
@@ -10,21 +10,18 @@ def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    schema_editor.execute(
-        "CREATE INDEX IF NOT EXISTS member_search_trgm ON members_member "
-        "USING gin (search_text gin_trgm_ops)"
-    )
-    schema_editor.execute(
-        "CREATE INDEX IF NOT EXISTS member_facets_trgm ON members_member "
-        "USING gin (facets gin_trgm_ops)"
-    )
+    for column in ("search_text", "facets"):
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS directory_{column}_trgm ON members_directoryentry "
+            f"USING gin ({column} gin_trgm_ops)"
+        )
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute("DROP INDEX IF EXISTS member_search_trgm")
-    schema_editor.execute("DROP INDEX IF EXISTS member_facets_trgm")
+    for column in ("search_text", "facets"):
+        schema_editor.execute(f"DROP INDEX IF EXISTS directory_{column}_trgm")
 
 
 class Migration(migrations.Migration):
