@@ -86,3 +86,13 @@ def test_it_sends_staff_without_two_factor_to_set_it_up(login, world, settings):
     assert response["Location"] == reverse("mfa_activate_totp")
     # Members without a staff role are not asked.
     assert status(login(world.dana), "directory") == 200
+
+
+def test_staff_with_two_factor_reach_staff_pages(login, world, settings):
+    from allauth.mfa.models import Authenticator
+
+    settings.BINOME_STAFF_MFA_REQUIRED = True
+    Authenticator.objects.create(
+        user=world.bob.user, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    assert status(login(world.bob), "programme_list") == 200

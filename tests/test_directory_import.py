@@ -110,7 +110,7 @@ def test_a_failure_while_applying_rolls_everything_back(
     def explode(network, users):
         raise RuntimeError("smtp queue down")
 
-    monkeypatch.setattr(import_apply, "_queue_invitations", explode)
+    monkeypatch.setattr(import_apply, "queue_invitations", explode)
     with django_capture_on_commit_callbacks(execute=True):
         import_services.confirm_import(batch=batch, actor=world.alice.user)
     batch.refresh_from_db()
@@ -164,3 +164,29 @@ def test_an_import_of_another_network_answers_404(login, world):
     assert (
         login(world.alice).get(reverse("import_detail", args=["ax", batch.pk])).status_code == 404
     )
+
+
+def test_an_admin_invites_one_member_who_gets_an_activation_link(login, world):
+    response = login(world.alice).post(
+        reverse("member_invite", args=["ax"]),
+        {
+            "invite-email": "Zoe@Example.org",
+            "invite-first_name": "Zoé",
+            "invite-last_name": "Sand",
+            "invite-language": "en",
+        },
+    )
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(to="zoe@example.org")
+    assert message.language == "en"
+    assert "/account/activate/" in message.body_text
+    again = login(world.alice).post(
+        reverse("member_invite", args=["ax"]),
+        {
+            "invite-email": "zoe@example.org",
+            "invite-first_name": "Z",
+            "invite-last_name": "S",
+            "invite-language": "fr",
+        },
+    )
+    assert "Cette personne est déjà membre." in again.content.decode()

@@ -10,16 +10,13 @@ import secrets
 from typing import Any
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from binome.accounts.models import User
-from binome.accounts.tokens import activation_url
 from binome.core.models import Network
 from binome.members import imports
+from binome.members.invitations import queue_invitations
 from binome.members.models import Member
 from binome.members.services import refresh_directory_entry
-from binome.notifications.models import OutboxMessage
 
 CHUNK = 2_000
 MEMBER_FIELDS = (
@@ -89,45 +86,10 @@ def _apply_chunk(network: Network, values: list[dict[str, Any]]) -> tuple[int, i
             if member.is_listed:
                 refresh_directory_entry(member)
     invited = [users[m.user.email] for m in to_create if not m.user.has_usable_password()]
-    _queue_invitations(network, invited)
+    queue_invitations(network, invited)
     return len(to_create), len(to_update)
 
 
 def _unusable_password() -> str:
     # What make_password(None) makes, with one call to the random source instead of forty.
     return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
-
-
-def _queue_invitations(network: Network, users: list[User]) -> None:
-    templates: dict[str, tuple[str, str]] = {}
-    for language in ("fr", "en"):
-        with translation.override(language):
-            templates[language] = (
-                _("You are invited to %(network)s's mentoring platform")
-                % {"network": network.name},
-                _(
-                    "Hello,\n\n%(network)s invites you to its mentoring platform, binome: ask for "
-                    "help with a career question, or offer to help other members.\n\n"
-                    "Choose your password to activate your account:\n%(link)s\n\n"
-                    "The link is valid for a few days. If you did not expect this email, ignore "
-                    "it.\n"
-                ),
-            )
-    messages = []
-    for user in users:
-        subject, body = templates.get(user.language, templates["fr"])
-        messages.append(
-            OutboxMessage(
-                to=user.email,
-                subject=subject,
-                language=user.language,
-                body_text=body % {"network": network.name, "link": activation_url(user)},
-            )
-        )
-    OutboxMessage.objects.bulk_create(messages, batch_size=1000)
-    if messages:
-        from django.db import transaction
-
-        from binome.notifications.services import enqueue_delivery
-
-        transaction.on_commit(enqueue_delivery)

@@ -37,3 +37,12 @@ class MappingForm(forms.Form):
 
     def mapping(self) -> dict[str, int]:
         return {name: int(value) for name, value in self.cleaned_data.items() if value != ""}
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=[("fr", "Français"), ("en", "English")]
+    )

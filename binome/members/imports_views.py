@@ -5,13 +5,13 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core import audit
 from binome.core.access import Access, network_admin_required
 from binome.core.errors import DomainError
-from binome.members import exports, import_services, imports
-from binome.members.import_forms import MappingForm, UploadForm
+from binome.members import exports, import_services, imports, services
+from binome.members.import_forms import InviteForm, MappingForm, UploadForm
 from binome.members.models import ImportBatch
 
 
@@ -30,7 +30,33 @@ def import_list(request: HttpRequest, access: Access) -> HttpResponse:
         else:
             return redirect("import_detail", access.network.slug, batch.pk)
     batches = ImportBatch.objects.filter(network=access.network).defer("rows", "errors")[:20]
-    return render(request, "members/import_list.html", {"form": form, "batches": batches})
+    return render(
+        request,
+        "members/import_list.html",
+        {"form": form, "batches": batches, "invite_form": InviteForm(prefix="invite")},
+    )
+
+
+@network_admin_required
+@require_POST
+def invite(request: HttpRequest, access: Access) -> HttpResponse:
+    form = InviteForm(request.POST, prefix="invite")
+    if form.is_valid():
+        try:
+            member = services.invite_member(
+                network=access.network, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error("email", error.message)
+        else:
+            messages.success(request, _("%(name)s is invited.") % {"name": member.full_name})
+            return redirect("import_list", access.network.slug)
+    batches = ImportBatch.objects.filter(network=access.network).defer("rows", "errors")[:20]
+    return render(
+        request,
+        "members/import_list.html",
+        {"form": UploadForm(), "batches": batches, "invite_form": form},
+    )
 
 
 @network_admin_required

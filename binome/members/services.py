@@ -206,3 +206,26 @@ def join_network(*, network: Any, user: Any) -> Member:
             refresh_directory_entry(member)
             audit.record(action="member.join", actor=user, network=network, target=member)
     return member
+
+
+def invite_member(
+    *, network: Any, actor: Any, email: str, first_name: str, last_name: str, language: str
+) -> Member:
+    """Add one person to the network and email them an activation link (if they have no account)."""
+    from binome.accounts.models import User
+    from binome.members.invitations import queue_invitations
+
+    email = email.strip().lower()
+    with transaction.atomic():
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, language=language)
+        if Member.objects.filter(network=network, user=user).exists():
+            raise DomainError(_("This person is already a member."), code="already_member")
+        member = Member.objects.create(
+            network=network, user=user, first_name=first_name, last_name=last_name
+        )
+        if not user.has_usable_password():
+            queue_invitations(network, [user])
+        audit.record(action="member.invite", actor=actor, network=network, target=member)
+    return member

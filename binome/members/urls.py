@@ -10,6 +10,7 @@ urlpatterns = [
     path("directory/", views.directory, name="directory"),
     path("members/<int:member_id>/", views.member_detail, name="member_detail"),
     path("manage/imports/", imports_views.import_list, name="import_list"),
+    path("manage/invite/", imports_views.invite, name="member_invite"),
     path("manage/imports/<int:batch_id>/", imports_views.import_detail, name="import_detail"),
     path(
         "manage/imports/<int:batch_id>/progress/",
