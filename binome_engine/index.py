@@ -1,0 +1,288 @@
+"""A vectorised index of mentors: one numpy array per feature and a sparse BM25 text matrix.
+
+Rules kept here:
+- a mentor is a row; rows are never reused or reordered, so positions stay valid between
+  updates; a removed or replaced mentor's row is only marked inactive (and never proposed);
+- categorical values (sector, function, country, employer) are small integers of the index's own
+  vocabulary; languages, themes and formats are bit masks (at most 64 values each);
+- text rows hold BM25 term saturation ``tf (k1+1) / (tf + k1 (1 - b + b len/avglen))``, without
+  idf: idf is applied on the request side from live document frequencies, so adding a mentor
+  never rewrites other rows (``avglen`` is fixed at build time and refreshed by ``compact``);
+- rows added after the build live in a small pending matrix until ``compact`` merges them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from binome_engine.model import MemberId, MentorProfile
+from binome_engine.text import analyse, fold
+
+K1 = 1.2
+B = 0.75
+_FORMAT_BITS = {"in_person": 1, "video": 2, "phone": 4}
+
+IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float32]
+MaskArray = npt.NDArray[np.uint64]
+
+
+class Vocabulary:
+    """Stable small integers for strings; '' is -1 (unknown never equals unknown)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def add(self, value: str) -> int:
+        if not value:
+            return -1
+        return self.codes.setdefault(value, len(self.codes))
+
+    def get(self, value: str) -> int:
+        """The code, or -2 for values never seen (so they match nothing)."""
+        return self.codes.get(value, -2) if value else -2
+
+
+class BitVocabulary(Vocabulary):
+    def mask(self, values: Iterable[str], grow: bool = True) -> int:
+        bits = 0
+        for value in sorted(values):
+            code = self.add(value) if grow else self.codes.get(value, -1)
+            if code >= 64:
+                raise ValueError(f"more than 64 distinct values, cannot index {value!r}")
+            if code >= 0:
+                bits |= 1 << code
+        return bits
+
+
+def format_mask(formats: Iterable[str]) -> int:
+    return sum(_FORMAT_BITS.get(str(f), 0) for f in set(formats))
+
+
+def employer_key(employer: str) -> str:
+    return " ".join(fold(employer).split())
+
+
+_INT_FIELDS = ("sector", "function", "country", "employer", "years", "capacity", "format")
+_FLOAT_FIELDS = ("utc_offset", "responsiveness")
+_MASK_FIELDS = ("languages_mask", "themes_mask")
+_BOOL_FIELDS = ("paused", "active")
+
+
+class MentorIndex:
+    """All mentors of a programme (or a network), ready for vectorised scoring.
+
+    ``upsert`` and ``remove`` are incremental: a new row is written into preallocated arrays and
+    its text joins a small pending matrix; ``compact`` folds pending rows into the main matrices.
+    """
+
+    sector: IntArray
+    function: IntArray
+    country: IntArray
+    employer: IntArray
+    years: IntArray
+    capacity: IntArray
+    format: IntArray
+    utc_offset: FloatArray
+    responsiveness: FloatArray
+    languages_mask: MaskArray
+    themes_mask: MaskArray
+    paused: npt.NDArray[np.bool_]
+    active: npt.NDArray[np.bool_]
+
+    def __init__(self, mentors: Sequence[MentorProfile] = ()) -> None:
+        self.sectors = Vocabulary()
+        self.functions = Vocabulary()
+        self.countries = Vocabulary()
+        self.employers = Vocabulary()
+        self.languages = BitVocabulary()
+        self.themes = BitVocabulary()
+        self.tokens = Vocabulary()
+        self.skill_tokens = Vocabulary()
+        self.ids: list[MemberId] = []
+        self.profiles: list[MentorProfile] = []
+        self.position: dict[MemberId, int] = {}
+        self.surface: list[dict[str, str]] = []
+        self.n = 0
+        self._capacity = 0
+        self._grow(max(16, len(mentors)))
+        self._terms: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], int]] = []
+        self._skills: list[npt.NDArray[np.int32]] = []
+        self.df = np.zeros(64, dtype=np.float64)
+        self.avglen = 1.0
+        self.base_rows = 0
+        self.text_t = sp.csr_matrix((1, 0), dtype=np.float32)
+        self.skills_t = sp.csr_matrix((1, 0), dtype=np.float32)
+        self._pending: tuple[sp.csr_matrix, sp.csr_matrix] | None = None
+        for mentor in mentors:
+            self._append(mentor)
+        self.compact()
+
+    def __len__(self) -> int:
+        return len(self.position)
+
+    # ----------------------------------------------------------------- rows
+    def _grow(self, capacity: int) -> None:
+        def resized(name: str, dtype: type) -> None:
+            old: npt.NDArray[Any] = getattr(self, name, np.zeros(0, dtype=dtype))
+            new: npt.NDArray[Any] = np.zeros(capacity, dtype=dtype)
+            new[: len(old)] = old
+            setattr(self, name, new)
+
+        for name in _INT_FIELDS:
+            resized(name, np.int32)
+        for name in _FLOAT_FIELDS:
+            resized(name, np.float32)
+        for name in _MASK_FIELDS:
+            resized(name, np.uint64)
+        for name in _BOOL_FIELDS:
+            resized(name, np.bool_)
+        self._capacity = capacity
+
+    def _append(self, mentor: MentorProfile) -> int:
+        if mentor.id in self.position:
+            self._deactivate(self.position[mentor.id])
+        if self.n == self._capacity:
+            self._grow(self._capacity * 2)
+        row = self.n
+        self.n += 1
+        self.ids.append(mentor.id)
+        self.profiles.append(mentor)
+        self.position[mentor.id] = row
+        self._write_features(row, mentor)
+        text = " . ".join((mentor.bio, mentor.past_positions, " ; ".join(sorted(mentor.skills))))
+        analysed = analyse(text)
+        self.surface.append(analysed.surface)
+        self._terms.append(self._count(analysed.tokens))
+        skill_codes = {self.skill_tokens.add(t) for s in mentor.skills for t in analyse(s).tokens}
+        self._skills.append(np.array(sorted(skill_codes), dtype=np.int32))
+        self._pending = None
+        return row
+
+    def _write_features(self, row: int, mentor: MentorProfile) -> None:
+        self.sector[row] = self.sectors.add(mentor.sector)
+        self.function[row] = self.functions.add(mentor.function)
+        self.country[row] = self.countries.add(mentor.country)
+        self.employer[row] = self.employers.add(employer_key(mentor.employer))
+        self.years[row] = mentor.years_experience
+        self.capacity[row] = mentor.capacity
+        self.format[row] = format_mask(mentor.formats)
+        self.utc_offset[row] = mentor.utc_offset
+        self.responsiveness[row] = min(1.0, max(0.0, mentor.responsiveness))
+        self.languages_mask[row] = self.languages.mask(mentor.languages)
+        self.themes_mask[row] = self.themes.mask(mentor.themes)
+        self.paused[row] = mentor.is_paused
+        self.active[row] = True
+
+    def _count(
+        self, tokens: tuple[str, ...]
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], int]:
+        counts: dict[int, int] = {}
+        for token in tokens:
+            code = self.tokens.add(token)
+            counts[code] = counts.get(code, 0) + 1
+        if len(self.df) < len(self.tokens.codes):
+            grown = np.zeros(len(self.tokens.codes) * 2, dtype=np.float64)
+            grown[: len(self.df)] = self.df
+            self.df = grown
+        codes = np.array(sorted(counts), dtype=np.int32)
+        self.df[codes] += 1
+        tf = np.array([counts[c] for c in codes.tolist()], dtype=np.float32)
+        return codes, tf, len(tokens)
+
+    def _deactivate(self, row: int) -> None:
+        if self.active[row]:
+            self.active[row] = False
+            self.df[self._terms[row][0]] -= 1
+
+    # ----------------------------------------------------------------- updates
+    def upsert(self, mentor: MentorProfile) -> int:
+        """Add or replace one mentor (the old row is deactivated); returns the new row."""
+        return self._append(mentor)
+
+    def remove(self, mentor_id: MemberId) -> None:
+        row = self.position.pop(mentor_id, None)
+        if row is not None:
+            self._deactivate(row)
+
+    def compact(self) -> None:
+        """Recompute avglen over live rows; fold every row into the main text and skill matrices.
+
+        Rows keep their positions (inactive ones stay, inert); build a new index to reclaim them.
+        """
+        active = self.active[: self.n].tolist()
+        lengths = [t[2] for t, live in zip(self._terms, active, strict=True) if live]
+        self.avglen = max(1.0, float(np.mean(lengths))) if lengths else 1.0
+        self.text_t = self._text_matrix(0, self.n)
+        self.skills_t = self._skill_matrix(0, self.n)
+        self.base_rows = self.n
+        self._pending = None
+
+    def pending(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Text and skill matrices of the rows added since the last ``compact``."""
+        if self._pending is None:
+            self._pending = (
+                self._text_matrix(self.base_rows, self.n),
+                self._skill_matrix(self.base_rows, self.n),
+            )
+        return self._pending
+
+    def _text_matrix(self, start: int, stop: int) -> sp.csr_matrix:
+        terms = self._terms[start:stop]
+        codes = [c for c, _t, _n in terms]
+        tfs = [t for _c, t, _n in terms]
+        lengths = np.repeat(
+            np.array([n for _c, _t, n in terms], dtype=np.float32), [len(c) for c in codes]
+        )
+        tf = np.concatenate(tfs) if tfs else np.zeros(0, dtype=np.float32)
+        return _columns(codes, _saturate(tf, lengths, self.avglen), len(self.tokens.codes))
+
+    def _skill_matrix(self, start: int, stop: int) -> sp.csr_matrix:
+        codes = self._skills[start:stop]
+        total = sum(len(c) for c in codes)
+        return _columns(codes, np.ones(total, dtype=np.float32), len(self.skill_tokens.codes))
+
+    # ----------------------------------------------------------------- queries
+    def idf(self) -> npt.NDArray[np.float64]:
+        live = float(np.count_nonzero(self.active[: self.n]))
+        df = self.df[: len(self.tokens.codes)]
+        out: npt.NDArray[np.float64] = np.log1p((live - df + 0.5) / (df + 0.5))
+        out[df <= 0] = 0.0  # words no live mentor uses cannot discriminate
+        return out
+
+    def text_rows(self, rows: npt.NDArray[np.intp]) -> sp.csr_matrix:
+        """Row-major text vectors (rows x vocabulary) of a few mentors."""
+        terms = [self._terms[r] for r in rows.tolist()]
+        codes = [c for c, _t, _n in terms]
+        lengths = np.repeat(
+            np.array([n for _c, _t, n in terms], dtype=np.float32), [len(c) for c in codes]
+        )
+        tf = np.concatenate([t for _c, t, _n in terms]) if terms else np.zeros(0, np.float32)
+        data = _saturate(tf, lengths, self.avglen)
+        return _columns(codes, data, len(self.tokens.codes)).T.tocsr()
+
+    def rows_of(self, mentor_ids: Iterable[MemberId]) -> list[int]:
+        return [self.position[m] for m in mentor_ids if m in self.position]
+
+
+def _saturate(
+    tf: npt.NDArray[np.float32], lengths: npt.NDArray[np.float32], avglen: float
+) -> npt.NDArray[np.float32]:
+    norm = K1 * (1 - B + B * lengths / avglen)
+    return (tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+
+
+def _columns(
+    codes: list[npt.NDArray[np.int32]], data: npt.NDArray[np.float32], width: int
+) -> sp.csr_matrix:
+    """The (width x len(codes)) CSR matrix whose column r holds ``codes[r]``."""
+    indptr = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum([len(c) for c in codes], out=indptr[1:])
+    indices = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int32)
+    rows = sp.csr_matrix((data, indices, indptr), shape=(len(codes), max(width, 1)))
+    return rows.T.tocsr()

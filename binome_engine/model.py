@@ -1,0 +1,221 @@
+"""The engine's vocabulary: frozen dataclasses of plain values and ids, in and out.
+
+Rules kept here:
+- inputs are immutable values (ids, codes from :mod:`binome_engine.taxonomy`, numbers, text);
+  the engine never reaches back to a database;
+- every score is a sum of per-criterion points; a :class:`Reason` carries one criterion's points
+  and its evidence as data (codes and values the Django side translates), and the reasons of a
+  proposal add up to its score;
+- reason and exclusion codes are stable strings (listed in ``README.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+MemberId = int | str
+EvidenceValue = str | int | float | tuple[str, ...]
+
+
+class Style(StrEnum):
+    """How a request wants its mentor placed in seniority."""
+
+    CLASSIC = "classic"  # mentor clearly more experienced
+    PEER = "peer"  # similar experience, expertise in the target sector
+    REVERSE = "reverse"  # the mentor is the younger one
+
+
+class Format(StrEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+ALL_FORMATS = frozenset(Format)
+
+
+@dataclass(frozen=True, slots=True)
+class MentorProfile:
+    """A mentor as the engine sees them; ``capacity`` is the *free* capacity now."""
+
+    id: MemberId
+    sector: str = ""
+    function: str = ""
+    skills: frozenset[str] = frozenset()
+    languages: tuple[str, ...] = ("fr",)
+    country: str = ""
+    utc_offset: float = 1.0
+    years_experience: int = 0
+    class_year: int | None = None
+    employer: str = ""
+    themes: frozenset[str] = frozenset()
+    formats: frozenset[Format] = ALL_FORMATS
+    capacity: int = 1
+    is_paused: bool = False
+    responsiveness: float = 1.0
+    bio: str = ""
+    past_positions: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MenteeRequest:
+    """A mentoring request; ``languages`` are in order of preference."""
+
+    id: MemberId
+    member_id: MemberId
+    sector: str = ""
+    function: str = ""
+    target_sector: str = ""  # where the mentee wants to go; defaults to ``sector``
+    target_function: str = ""
+    skills: frozenset[str] = frozenset()
+    languages: tuple[str, ...] = ("fr",)
+    country: str = ""
+    utc_offset: float = 1.0
+    years_experience: int = 0
+    class_year: int | None = None
+    employer: str = ""
+    themes: frozenset[str] = frozenset()
+    style: Style = Style.CLASSIC
+    formats: frozenset[Format] = ALL_FORMATS
+    text: str = ""
+
+    @property
+    def wanted_sector(self) -> str:
+        return self.target_sector or self.sector
+
+    @property
+    def wanted_function(self) -> str:
+        return self.target_function or self.function
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Maximum points of each criterion; a full match on every criterion scores their sum."""
+
+    text: float = 30.0
+    sector: float = 15.0
+    function: float = 10.0
+    themes: float = 15.0
+    experience: float = 8.0
+    language: float = 5.0
+    skills: float = 5.0
+    format: float = 3.0
+    proximity: float = 3.0
+    capacity: float = 3.0
+    responsiveness: float = 3.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {name: float(getattr(self, name)) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class HardConstraints:
+    """Which rules exclude a mentor outright (each one yields a why-not code)."""
+
+    require_shared_language: bool = True
+    require_capacity: bool = True
+    exclude_paused: bool = True
+    exclude_same_employer: bool = True
+    enforce_seniority: bool = True
+    require_common_format: bool = False
+    require_common_theme: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SeniorityRules:
+    """Experience gaps (mentor years minus mentee years) per style."""
+
+    classic_min_gap: int = 5
+    peer_max_gap: int = 5
+    peer_requires_sector: bool = True
+    reverse_min_gap: int = 1  # the mentor has at least this many *fewer* years
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeQuota:
+    """Bounds on the number of pairs whose request's first theme is ``theme``."""
+
+    theme: str
+    minimum: int = 0
+    maximum: int | None = None
+
+
+PairSet = frozenset[tuple[MemberId, MemberId]]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeSettings:
+    """A programme's matching rules.
+
+    ``past_pairs`` and ``conflicts`` hold ``(mentor_id, mentee member_id)``: history is about
+    people. ``pinned`` and ``forbidden`` hold ``(request_id, mentor_id)``: they are decisions
+    about this round's requests.
+    """
+
+    weights: Weights = field(default_factory=Weights)
+    constraints: HardConstraints = field(default_factory=HardConstraints)
+    seniority: SeniorityRules = field(default_factory=SeniorityRules)
+    past_pairs: PairSet = frozenset()
+    conflicts: PairSet = frozenset()
+    pinned: PairSet = frozenset()
+    forbidden: PairSet = frozenset()
+    theme_quotas: tuple[ThemeQuota, ...] = ()
+    diversity: float = 0.25  # MMR trade-off: 0 pure relevance, 1 pure novelty
+    text_saturation: float = 0.45  # text similarity that earns the full text points
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One criterion's contribution to a score, with its evidence as (key, value) data."""
+
+    code: str
+    points: float
+    evidence: tuple[tuple[str, EvidenceValue], ...] = ()
+
+    def evidence_dict(self) -> dict[str, EvidenceValue]:
+        return dict(self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A suggested mentor for a request; ``score == sum(r.points for r in reasons)``."""
+
+    request_id: MemberId
+    mentor_id: MemberId
+    score: float
+    rank: int
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A mentor left out, with every rule that excluded them and the score they would have had."""
+
+    request_id: MemberId
+    mentor_id: MemberId
+    codes: tuple[str, ...]
+    evidence: tuple[tuple[str, EvidenceValue], ...] = ()
+    score_if_allowed: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Shortlist:
+    request_id: MemberId
+    proposals: tuple[Proposal, ...]
+    excluded: tuple[Exclusion, ...]
+    exclusion_counts: Mapping[str, int]
+    eligible_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class WhyNot:
+    """The answer to "why not this mentor?": exclusion codes, or rank and score if eligible."""
+
+    request_id: MemberId
+    mentor_id: MemberId
+    codes: tuple[str, ...]
+    score: float
+    rank: int | None
+    reasons: tuple[Reason, ...]

@@ -1,0 +1,271 @@
+"""Scores of requests against mentors, criterion by criterion, in integer milli-points.
+
+Rules kept here:
+- a score is the sum of the criteria's points; each criterion earns at most its weight;
+- points are computed in integer milli-points (``round(weight * fit * 1000)``) so that the
+  reasons of a proposal add up to its score exactly and the cohort solver works on integers;
+- one code path scores a block of requests (rows) against all or some mentors (columns) by
+  numpy broadcasting: the shortlist (one request) and the cohort (thousands) agree to the point;
+- the request side is encoded in the index's vocabularies: a value no mentor has matches nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from binome_engine.index import MentorIndex, employer_key, format_mask
+from binome_engine.model import MenteeRequest, ProgrammeSettings, Style
+from binome_engine.text import analyse
+
+CRITERIA = (
+    "text",
+    "sector",
+    "function",
+    "themes",
+    "experience",
+    "language",
+    "skills",
+    "format",
+    "proximity",
+    "capacity",
+    "responsiveness",
+)
+REASON_CODES = {
+    "text": "text_overlap",
+    "sector": "same_sector",
+    "function": "same_function",
+    "themes": "shared_themes",
+    "experience": "experience_gap",
+    "language": "shared_language",
+    "skills": "shared_skills",
+    "format": "common_format",
+    "proximity": "proximity",
+    "capacity": "free_capacity",
+    "responsiveness": "responsiveness",
+}
+STYLE_CODES = {Style.CLASSIC: 0, Style.PEER: 1, Style.REVERSE: 2}
+
+# numpy's element types are checked at run time by the tests; statically an array is an array
+Array = npt.NDArray[Any]
+Col = Array
+Points = Array
+
+
+def _column(values: Sequence[float | int], dtype: type) -> Array:
+    return np.array(values, dtype=dtype).reshape(-1, 1)
+
+
+@dataclass(frozen=True)
+class RequestBlock:
+    """Requests encoded against one index; every array has shape (B, 1) for broadcasting."""
+
+    requests: tuple[MenteeRequest, ...]
+    sector: Col
+    function: Col
+    country: Col
+    employer: Col
+    years: Col
+    style: Col
+    format: Col
+    utc_offset: Array
+    languages_mask: Array
+    first_language_mask: Array
+    themes_mask: Array
+    theme_count: Array
+    skill_count: Array
+    self_row: Col  # the mentee's own row in the index, or -1
+    query: sp.csr_matrix  # (B x vocabulary) idf weights of the request's words
+    query_norm: Array
+    skills: sp.csr_matrix  # (B x skill vocabulary) 1 for each skill token
+    surface: tuple[dict[str, str], ...]
+
+    def __len__(self) -> int:
+        return len(self.requests)
+
+
+def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBlock:
+    """Encode ``requests`` in ``index``'s vocabularies (words unknown to mentors weigh 0)."""
+    idf = index.idf()
+    analysed = [analyse(r.text) for r in requests]
+    query, norms = _weighted_rows(
+        [
+            [index.tokens.codes[t] for t in set(a.tokens) if t in index.tokens.codes]
+            for a in analysed
+        ],
+        idf,
+        len(index.tokens.codes),
+    )
+    skill_rows = [
+        sorted(
+            {index.skill_tokens.codes[t] for s in r.skills for t in analyse(s).tokens}
+            & set(index.skill_tokens.codes.values())
+        )
+        for r in requests
+    ]
+    skills, _n = _weighted_rows(skill_rows, None, len(index.skill_tokens.codes))
+    return RequestBlock(
+        requests=tuple(requests),
+        sector=_column([index.sectors.get(r.wanted_sector) for r in requests], np.int32),
+        function=_column([index.functions.get(r.wanted_function) for r in requests], np.int32),
+        country=_column([index.countries.get(r.country) for r in requests], np.int32),
+        employer=_column(
+            [index.employers.get(employer_key(r.employer)) for r in requests], np.int32
+        ),
+        years=_column([r.years_experience for r in requests], np.int32),
+        style=_column([STYLE_CODES[Style(r.style)] for r in requests], np.int32),
+        format=_column([format_mask(r.formats) for r in requests], np.int32),
+        utc_offset=_column([r.utc_offset for r in requests], np.float32),
+        languages_mask=_column(
+            [index.languages.mask(r.languages, False) for r in requests], np.uint64
+        ),
+        first_language_mask=_column(
+            [index.languages.mask(r.languages[:1], False) for r in requests], np.uint64
+        ),
+        themes_mask=_column([index.themes.mask(r.themes, False) for r in requests], np.uint64),
+        theme_count=_column([len(r.themes) for r in requests], np.float32),
+        skill_count=_column(
+            [len({t for s in r.skills for t in analyse(s).tokens}) for r in requests], np.float32
+        ),
+        self_row=_column([index.position.get(r.member_id, -1) for r in requests], np.int32),
+        query=query,
+        query_norm=norms.reshape(-1, 1),
+        skills=skills,
+        surface=tuple(a.surface for a in analysed),
+    )
+
+
+def _weighted_rows(
+    rows: list[list[int]], weights: Array | None, width: int
+) -> tuple[sp.csr_matrix, Array]:
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
+    indices = np.array([c for r in rows for c in sorted(r)], dtype=np.int32)
+    data = (weights[indices] if weights is not None else np.ones(len(indices))).astype(np.float32)
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(len(rows), max(width, 1)))
+    norms = np.asarray(matrix.sum(axis=1), dtype=np.float32).ravel()
+    return matrix, norms
+
+
+def _sparse_product(
+    left: sp.csr_matrix, base: sp.csr_matrix, pending: sp.csr_matrix, n: int, cols: Col | None
+) -> Array:
+    """left (B x V) times the mentors' (V x n) matrix, split into built and pending rows."""
+    width = base.shape[0]
+    out = np.zeros((left.shape[0], n), dtype=np.float32)
+    out[:, : base.shape[1]] = (left[:, :width] @ base).toarray()
+    if pending.shape[1]:
+        out[:, base.shape[1] :] = (left[:, : pending.shape[0]] @ pending).toarray()
+    return out if cols is None else out[:, cols]
+
+
+def _pad(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
+    if matrix.shape[1] >= width:
+        return matrix
+    return sp.csr_matrix(
+        (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width)
+    )
+
+
+def similarity(index: MentorIndex, block: RequestBlock, cols: Col | None = None) -> Array:
+    """BM25 similarity: idf-weighted share of the request's words found in each mentor's text."""
+    text_p, _skills_p = index.pending()
+    query = _pad(block.query, max(index.text_t.shape[0], text_p.shape[0]))
+    raw = _sparse_product(query, index.text_t, text_p, index.n, cols)
+    return raw / np.maximum(block.query_norm, np.float32(1e-9))
+
+
+def shared_skills(index: MentorIndex, block: RequestBlock, cols: Col | None = None) -> Array:
+    _text_p, skills_p = index.pending()
+    skills = _pad(block.skills, max(index.skills_t.shape[0], skills_p.shape[0]))
+    return _sparse_product(skills, index.skills_t, skills_p, index.n, cols)
+
+
+def _take(array: Array, cols: Col | None, n: int) -> Array:
+    return array[:n] if cols is None else array[cols]
+
+
+def popcount(masks: Array) -> Array:
+    return np.bitwise_count(masks)
+
+
+def fits(
+    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
+) -> dict[str, Array]:
+    """Each criterion's fit in [0, 1], shape (B, columns)."""
+    n = index.n
+
+    def m(name: str) -> Array:
+        return _take(getattr(index, name), cols, n)[None, :]
+
+    sat = np.float32(max(settings.text_saturation, 1e-6))
+    out: dict[str, Array] = {}
+    out["text"] = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
+    out["sector"] = ((m("sector") == block.sector) & (block.sector >= 0)).astype(np.float32)
+    out["function"] = ((m("function") == block.function) & (block.function >= 0)).astype(np.float32)
+    shared = popcount(m("themes_mask") & block.themes_mask).astype(np.float32)
+    out["themes"] = shared / np.maximum(block.theme_count, np.float32(1))
+    out["experience"] = experience_fit(m("years") - block.years, block.style, settings)
+    speaks_first = (m("languages_mask") & block.first_language_mask) != 0
+    speaks_any = (m("languages_mask") & block.languages_mask) != 0
+    out["language"] = np.where(
+        speaks_first, np.float32(1), np.where(speaks_any, np.float32(0.5), np.float32(0))
+    )
+    skills = shared_skills(index, block, cols)
+    out["skills"] = np.minimum(skills / np.maximum(block.skill_count, np.float32(1)), np.float32(1))
+    out["format"] = ((m("format") & block.format) != 0).astype(np.float32)
+    hours = np.abs(m("utc_offset") - block.utc_offset)
+    near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(0.5)
+    same_country = (m("country") == block.country) & (block.country >= 0)
+    out["proximity"] = np.where(same_country, np.float32(1), near).astype(np.float32)
+    cap = np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3)
+    out["capacity"] = np.broadcast_to(cap, out["sector"].shape)
+    out["responsiveness"] = np.broadcast_to(m("responsiveness"), out["sector"].shape).astype(
+        np.float32
+    )
+    return out
+
+
+def experience_fit(gap: Array, style: Col, settings: ProgrammeSettings) -> Array:
+    """How well a gap (mentor years - mentee years) suits the style, in [0, 1].
+
+    classic: full from the minimum gap to 15 years beyond it, fading over 3 years below and 15
+    above (a far older mentor relates less); peer: full within 2 years, gone past the maximum
+    gap; reverse: the younger the mentor, up to 2 years beyond the minimum.
+    """
+    rules = settings.seniority
+    g = gap.astype(np.float32)
+    low = np.clip((g - (rules.classic_min_gap - 3)) / 3, 0, 1)
+    high = np.clip(1 - (g - (rules.classic_min_gap + 15)) / 15, 0, 1)
+    classic = low * high
+    span = max(rules.peer_max_gap - 1, 1)
+    peer = np.clip((rules.peer_max_gap + 1 - np.abs(g)) / span, 0, 1)
+    reverse = np.clip(-g / (rules.reverse_min_gap + 2), 0, 1)
+    fit = np.where(style == 0, classic, np.where(style == 1, peer, reverse))
+    return np.asarray(fit, dtype=np.float32)
+
+
+def milli_points(
+    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
+) -> dict[str, Points]:
+    """Each criterion's points in integer milli-points, shape (B, columns)."""
+    weights = settings.weights.as_dict()
+    return {
+        name: np.rint(fit * np.float32(weights[name] * 1000)).astype(np.int32)
+        for name, fit in fits(index, block, settings, cols).items()
+    }
+
+
+def total_points(
+    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
+) -> Points:
+    parts = milli_points(index, block, settings, cols)
+    total = np.zeros_like(parts["sector"])
+    for name in CRITERIA:
+        total += parts[name]
+    return total

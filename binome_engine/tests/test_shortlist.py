@@ -1,0 +1,165 @@
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from binome_engine import MentorIndex, ProgrammeSettings, shortlist, why_not
+from binome_engine.model import HardConstraints, Style
+from binome_engine.tests.builders import mentor, request
+from binome_engine.tests.strategies import Market, markets
+
+
+def test_a_french_request_finds_the_mentor_whose_english_bio_says_the_same_thing() -> None:
+    index = MentorIndex(
+        [
+            mentor(1, bio="Retail banker, branch network, mortgages and consumer credit"),
+            mentor(2, bio="I founded a solar photovoltaic start-up and raised venture capital"),
+            mentor(3, bio="Directeur d'usine automobile, lean et qualité"),
+        ]
+    )
+    wanted = request(text="Je veux créer ma start-up dans le photovoltaïque et lever des fonds")
+    result = shortlist(index, wanted, k=1)
+    assert result.proposals[0].mentor_id == 2
+    text = next(r for r in result.proposals[0].reasons if r.code == "text_overlap")
+    words = text.evidence_dict()["words"]
+    assert isinstance(words, tuple)
+    assert "photovoltaïque" in words
+
+
+@settings(max_examples=40, deadline=None)
+@given(markets())
+def test_the_reasons_add_up_to_the_score(market: Market) -> None:
+    mentors, requests = market
+    index = MentorIndex(mentors)
+    for wanted in requests:
+        for proposal in shortlist(index, wanted, k=5).proposals:
+            total = sum(r.points for r in proposal.reasons)
+            assert math.isclose(total, proposal.score, abs_tol=1e-9)
+            assert 0 <= proposal.score <= 100
+
+
+@settings(max_examples=40, deadline=None)
+@given(markets())
+def test_no_proposal_breaks_a_hard_constraint(market: Market) -> None:
+    mentors, requests = market
+    index = MentorIndex(mentors)
+    for wanted in requests:
+        result = shortlist(index, wanted, k=10)
+        for proposal in result.proposals:
+            assert why_not(index, wanted, proposal.mentor_id).codes == ()
+        proposed = {p.mentor_id for p in result.proposals}
+        assert len(proposed) == len(result.proposals) == min(10, result.eligible_count)
+
+
+@settings(max_examples=20, deadline=None)
+@given(markets(), st.integers(1, 4))
+def test_the_same_input_gives_the_same_output(market: Market, k: int) -> None:
+    mentors, requests = market
+    first = [shortlist(MentorIndex(mentors), r, k=k) for r in requests]
+    second = [shortlist(MentorIndex(mentors), r, k=k) for r in requests]
+    assert first == second
+
+
+CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "paused": ({"is_paused": True}, {}),
+    "no_capacity": ({"capacity": 0}, {}),
+    "no_shared_language": ({"languages": ("de",)}, {}),
+    "same_employer": ({"employer": "EDF "}, {"employer": "edf"}),
+    "seniority": ({"years_experience": 4}, {"years_experience": 3}),
+    "no_sector_expertise": (
+        {"sector": "banking", "years_experience": 19},
+        {"style": Style.PEER, "years_experience": 18},
+    ),
+    "no_common_format": ({"formats": frozenset({"phone"})}, {"formats": frozenset({"video"})}),
+    "no_common_theme": ({"themes": frozenset({"leadership"})}, {"themes": frozenset({"board"})}),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_hard_constraint_excludes_with_its_code(code: str) -> None:
+    mentor_fields, request_fields = CASES[code]
+    rules = ProgrammeSettings(
+        constraints=HardConstraints(require_common_format=True, require_common_theme=True)
+    )
+    index = MentorIndex([mentor(1, **mentor_fields), mentor(2)])
+    wanted = request(**request_fields)
+    result = shortlist(index, wanted, rules)
+    assert [p.mentor_id for p in result.proposals] == [2]
+    assert result.excluded[0].mentor_id == 1
+    assert code in result.excluded[0].codes
+    assert result.exclusion_counts[code] == 1
+    assert code in why_not(index, wanted, 1, rules).codes
+
+
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [("past_pairs", "past_pair"), ("conflicts", "conflict"), ("forbidden", "forbidden")],
+)
+def test_listed_pairs_exclude(field: str, code: str) -> None:
+    index = MentorIndex([mentor(1), mentor(2)])
+    wanted = request("r1", member_id="alice")
+    pair = ("r1", 1) if field == "forbidden" else (1, "alice")
+    listed: dict[str, Any] = {field: frozenset({pair})}
+    rules = ProgrammeSettings(**listed)
+    result = shortlist(index, wanted, rules)
+    assert [p.mentor_id for p in result.proposals] == [2]
+    assert result.excluded[0].codes == (code,)
+
+
+def test_a_mentee_is_never_their_own_mentor() -> None:
+    index = MentorIndex([mentor("alice"), mentor("bob")])
+    result = shortlist(index, request(member_id="alice"))
+    assert [p.mentor_id for p in result.proposals] == ["bob"]
+    assert result.excluded[0].codes == ("same_person",)
+
+
+def test_switched_off_constraints_do_not_exclude() -> None:
+    index = MentorIndex([mentor(1, languages=("de",), is_paused=True)])
+    rules = ProgrammeSettings(
+        constraints=HardConstraints(require_shared_language=False, exclude_paused=False)
+    )
+    assert [p.mentor_id for p in shortlist(index, request(), rules).proposals] == [1]
+
+
+def test_diversity_breaks_up_near_identical_profiles() -> None:
+    clones = [
+        mentor(i, employer="EDF", bio="Solar photovoltaic project engineer at EDF")
+        for i in range(6)
+    ]
+    other = mentor(
+        99, function="strategy", employer="Engie", bio="Strategy director, energy transition"
+    )
+    index = MentorIndex([*clones, other])
+    wanted = request(text="Je veux travailler dans le solaire photovoltaïque")
+    plain = shortlist(index, wanted, ProgrammeSettings(diversity=0.0), k=5)
+    diverse = shortlist(index, wanted, ProgrammeSettings(diversity=0.5), k=5)
+    assert 99 not in [p.mentor_id for p in plain.proposals]
+    assert 99 in [p.mentor_id for p in diverse.proposals]
+
+
+def test_why_not_gives_the_rank_of_an_eligible_mentor() -> None:
+    index = MentorIndex([mentor(1, sector="banking"), mentor(2)])
+    answer = why_not(index, request(), 1)
+    assert answer.codes == ()
+    assert answer.rank == 2
+    assert why_not(index, request(), "nobody").codes == ("unknown_mentor",)
+
+
+def test_an_incremental_update_matches_a_fresh_build_after_compaction() -> None:
+    first = [mentor(i, bio=f"Ingénieur énergie solaire {i}") for i in range(5)]
+    added = mentor(7, bio="Solar photovoltaic founder", function="entrepreneur")
+    index = MentorIndex(first)
+    index.upsert(added)
+    index.upsert(mentor(2, is_paused=True))
+    index.remove(3)
+    wanted = request(text="créer une start-up photovoltaïque")
+    live = shortlist(index, wanted, k=10)
+    assert live.proposals[0].mentor_id == 7
+    assert {p.mentor_id for p in live.proposals} == {0, 1, 4, 7}
+    index.compact()
+    fresh = MentorIndex([first[0], first[1], first[4], added, mentor(2, is_paused=True)])
+    compacted = {(p.mentor_id, p.score) for p in shortlist(index, wanted, k=10).proposals}
+    rebuilt = {(p.mentor_id, p.score) for p in shortlist(fresh, wanted, k=10).proposals}
+    assert compacted == rebuilt

@@ -1,0 +1,42 @@
+from binome_engine import taxonomy
+from binome_engine.text import analyse, detect_language, fold, words
+
+
+def test_it_folds_accents_case_and_ligatures() -> None:
+    assert fold("Énergie ŒUVRE Ça") == "energie oeuvre ca"
+
+
+def test_it_splits_on_apostrophes_and_hyphens() -> None:
+    assert words("Gestion d'actifs, start-up") == ["gestion", "d", "actifs", "start", "up"]
+
+
+def test_it_guesses_the_language_from_stop_words() -> None:
+    assert detect_language(words("I want to move into the energy sector")) == "en"
+    assert detect_language(words("Je veux aller vers le secteur de l'énergie")) == "fr"
+    assert detect_language(words("data")) == "fr"  # French first on ties
+
+
+def test_cognates_meet_after_stemming() -> None:
+    fr = analyse("photovoltaïque").tokens
+    en = analyse("photovoltaic").tokens
+    assert set(fr) & set(en)
+
+
+def test_a_french_phrase_and_its_english_translation_give_the_same_concepts() -> None:
+    fr = analyse("Je souhaite une reconversion vers la data science après la banque")
+    en = analyse("I am looking for a career change into data science after banking")
+    assert set(fr.tokens) == set(en.tokens) == {"~career_change", "~data", "~bank"}
+
+
+def test_it_keeps_the_mentees_own_words_for_display() -> None:
+    result = analyse("Créer une start-up dans le photovoltaïque")
+    assert result.surface["~renewables"] == "photovoltaïque"
+
+
+def test_every_taxonomy_label_means_the_same_in_french_and_english() -> None:
+    for entries in (taxonomy.SECTORS, taxonomy.FUNCTIONS, taxonomy.THEMES, taxonomy.LANGUAGES):
+        for code, fr, en in entries:
+            fr_tokens = set(analyse(fr, "fr").tokens)
+            en_tokens = set(analyse(en, "en").tokens)
+            assert fr_tokens == en_tokens, (code, fr_tokens, en_tokens)
+            assert all(t.startswith("~") for t in fr_tokens), (code, fr_tokens)
