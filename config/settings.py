@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "binome.programmes",
     "binome.members",
     "binome.notifications",
+    "binome.intake",
+    "binome.mentorships",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from binome.core import views as core_views
+from binome.intake import views_mentor as intake_views_mentor
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -12,6 +13,12 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("n/<slug:network>/", include("binome.members.urls")),
     path("n/<slug:network>/", include("binome.programmes.urls")),
+    path("n/<slug:network>/", include("binome.intake.urls")),
+    path(
+        "invitations/<str:token>/",
+        intake_views_mentor.invitation_respond,
+        name="invitation_respond",
+    ),
 ]
 
 if settings.DEBUG:

@@ -75,8 +75,11 @@ def has_free_capacity(offer: MentorOffer, *, today: datetime.date | None = None)
 
 
 def active_mentee_count(offer: MentorOffer) -> int:
-    # Pairs arrive with the mentorships app; until then nobody is matched.
-    return 0
+    from binome.mentorships.models import CAPACITY_STATUSES, Mentorship
+
+    return Mentorship.objects.filter(
+        mentor_id=offer.member_id, status__in=CAPACITY_STATUSES
+    ).count()
 
 
 def refresh_directory_entry(member: Member) -> None:

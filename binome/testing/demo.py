@@ -71,7 +71,7 @@ def build_demo(*, members: int = 2000, mentors: int = 400, seed: int = 2026) -> 
 
 def _themes(network: Network) -> list[Theme]:
     return Theme.objects.bulk_create(
-        Theme(network=network, code=code.replace("_", "-"), label_fr=fr, label_en=en)
+        Theme(network=network, code=code, label_fr=fr, label_en=en)
         for code, fr, en in taxonomy.THEMES
     )
 

@@ -1,0 +1,93 @@
+"""The engine's reason and exclusion codes, in words for managers (the engine returns data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from binome.members import taxonomy
+from binome.members.models import Format
+
+register = template.Library()
+
+EXCLUSIONS = {
+    "same_person": gettext_lazy("the mentee themself"),
+    "no_shared_language": gettext_lazy("no shared language"),
+    "no_capacity": gettext_lazy("no free place"),
+    "paused": gettext_lazy("paused"),
+    "same_employer": gettext_lazy("same employer"),
+    "seniority": gettext_lazy("seniority does not fit the kind of mentor asked"),
+    "no_sector_expertise": gettext_lazy("no expertise in the target sector"),
+    "forbidden": gettext_lazy("already asked for this request"),
+    "past_pair": gettext_lazy("already paired before"),
+    "conflict": gettext_lazy("declared conflict"),
+    "no_common_format": gettext_lazy("no common meeting format"),
+    "no_common_theme": gettext_lazy("no common theme"),
+}
+
+
+def _evidence_text(code: str, ev: dict[str, Any]) -> str:
+    if code == "text_overlap":
+        return _("words in common: %(words)s") % {"words": ", ".join(ev.get("words", []))}
+    if code == "same_sector":
+        return _("same sector: %(sector)s") % {"sector": taxonomy.label("sector", ev["sector"])}
+    if code == "same_function":
+        return _("same job function: %(function)s") % {
+            "function": taxonomy.label("function", ev["function"])
+        }
+    if code == "shared_themes":
+        return _("shared themes: %(themes)s") % {"themes": ", ".join(ev.get("themes", []))}
+    if code == "experience_gap":
+        gap = int(ev.get("years_gap", 0))
+        if gap >= 0:
+            return _("%(years)s more years of experience") % {"years": gap}
+        return _("%(years)s fewer years of experience") % {"years": -gap}
+    if code == "shared_language":
+        return _("speaks %(language)s") % {"language": taxonomy.label("language", ev["language"])}
+    if code == "shared_skills":
+        return _("shared skills: %(skills)s") % {"skills": ", ".join(ev.get("skills", []))}
+    if code == "common_format":
+        names = dict(Format.choices)
+        return _("meets by %(formats)s") % {
+            "formats": ", ".join(str(names.get(f, f)) for f in ev.get("formats", []))
+        }
+    if code == "proximity":
+        if "country" in ev:
+            return _("same country: %(country)s") % {
+                "country": taxonomy.label("country", ev["country"])
+            }
+        return _("%(hours)s hours apart") % {"hours": ev.get("hours_apart")}
+    if code == "free_capacity":
+        return _("%(places)s places left") % {"places": ev.get("places_left")}
+    if code == "responsiveness":
+        return _("answers %(rate)s%% of invitations") % {
+            "rate": round(100 * float(ev.get("response_rate", 0)))
+        }
+    return code
+
+
+@register.filter
+def reason_text(reason: dict[str, Any]) -> str:
+    """One criterion in words with its points: "same sector: Énergie (+15)"."""
+    points = float(reason.get("points", 0))
+    evidence = reason.get("evidence") or {}
+    text = _evidence_text(reason.get("code", ""), evidence) if evidence else reason.get("code", "")
+    return f"{text} (+{points:.0f})"
+
+
+@register.filter
+def has_points(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [reason for reason in reasons if float(reason.get("points", 0)) > 0]
+
+
+@register.filter
+def exclusion_text(code: str) -> str:
+    return str(EXCLUSIONS.get(code, code))
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key)

@@ -1,0 +1,227 @@
+"""The on-demand pages: who may open what (404 otherwise), and that each page works."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from binome.intake.services import intake, invitations, requests, shortlist
+from binome.programmes.models import StaffRole
+from binome.testing.factories import MemberFactory, ProgrammeFactory, UserFactory, grant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def flow(world):
+    """A request in the inviting step, with the personas around it."""
+    draft = requests.save_draft(
+        mentee=world.dana,
+        programme=world.programme,
+        themes=[world.theme],
+        sensitive_consent=False,
+        data={
+            "situation": "career_evolution",
+            "question": "Changer de secteur vers l'énergie",
+            "style": "classic",
+            "formats": ["video"],
+            "languages": ["fr"],
+        },
+    )
+    request = requests.submit_request(request=draft, actor=world.dana.user)
+    intake.take_request(request=request, manager=world.bob)
+    intake.save_intake_notes(request=request, manager=world.bob, notes="SENTINEL-NOTES")
+    intake.decide(request=request, manager=world.bob, decision="go")
+    entry = shortlist.add_to_shortlist(
+        request=request, manager=world.bob, mentor=world.charlie, note="Elle connaît"
+    )
+    shortlist.publish_shortlist(request=request, manager=world.bob)
+    shortlist.rank_shortlist(request=request, mentee=world.dana, ranking=[entry.pk])
+    invitation = invitations.invite_mentor(
+        request=request, manager=world.bob, entry=entry, message="Pensez-vous…"
+    )
+    other_manager = MemberFactory(network=world.network, user=UserFactory(email="olga@example.org"))
+    grant(other_manager, StaffRole.Role.PROGRAMME_MANAGER, world.other_programme)
+    grant(world.eve, StaffRole.Role.NETWORK_ADMIN)
+    return {"request": request, "invitation": invitation, "olga": other_manager}
+
+
+def urls(world, flow):
+    r, _i = flow["request"], flow["invitation"]
+    return {
+        "mentee": [reverse("request_detail", args=["ax", r.pk])],
+        "manager": [
+            reverse("manage_request", args=["ax", r.pk]),
+            reverse("intake_queue", args=["ax", world.programme.pk]),
+        ],
+        "mentor": [reverse("my_invitations", args=["ax"])],
+    }
+
+
+def test_the_mentee_sees_her_request_but_not_the_intake_notes(login, world, flow):
+    body = (
+        login(world.dana)
+        .get(reverse("request_detail", args=["ax", flow["request"].pk]))
+        .content.decode()
+    )
+    assert "Changer de secteur" in body
+    assert "SENTINEL-NOTES" not in body
+
+
+def test_the_manager_of_the_programme_sees_notes_and_the_dashboard(login, world, flow):
+    client = login(world.bob)
+    body = client.get(reverse("manage_request", args=["ax", flow["request"].pk])).content.decode()
+    assert "SENTINEL-NOTES" in body
+    board = client.get(reverse("intake_queue", args=["ax", world.programme.pk])).content.decode()
+    assert "Dana Persona" in board
+    assert "Charlie Persona" in board  # responsiveness table
+
+
+@pytest.mark.parametrize("persona", ["dana", "charlie", "olga", "eve"])
+def test_the_manager_pages_answer_404_to_everyone_else(login, world, flow, persona):
+    member = flow["olga"] if persona == "olga" else getattr(world, persona)
+    client = login(member)
+    for url in urls(world, flow)["manager"]:
+        assert client.get(url).status_code == 404, (persona, url)
+
+
+@pytest.mark.parametrize("persona", ["bob", "charlie", "eve"])
+def test_the_mentees_page_answers_404_to_others_even_staff(login, world, flow, persona):
+    client = login(getattr(world, persona))
+    assert client.get(urls(world, flow)["mentee"][0]).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_login(client, world, flow):
+    for group in urls(world, flow).values():
+        for url in group:
+            response = client.get(url)
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_mentor_sees_the_question_and_the_message_but_never_the_notes(login, world, flow):
+    body = login(world.charlie).get(reverse("my_invitations", args=["ax"])).content.decode()
+    assert "Changer de secteur" in body
+    assert "Pensez-vous" in body
+    assert "SENTINEL-NOTES" not in body
+
+
+def test_another_mentor_cannot_answer_the_invitation(login, world, flow):
+    intruder = MemberFactory(network=world.network)
+    url = reverse("answer_invitation", args=["ax", flow["invitation"].pk])
+    assert login(intruder).post(url, {"answer": "accept"}).status_code == 404
+
+
+def test_the_one_click_link_asks_to_confirm_then_accepts_once(client, world, flow):
+    from binome.intake.tokens import invitation_token
+
+    url = reverse("invitation_respond", args=[invitation_token(flow["invitation"], "accept")])
+    assert client.get(url).status_code == 200
+    flow["invitation"].refresh_from_db()
+    assert flow["invitation"].status == "pending"  # a GET (mail scanner) changes nothing
+    client.post(url)
+    flow["invitation"].refresh_from_db()
+    assert flow["invitation"].status == "accepted"
+    again = client.post(url)
+    assert "déjà" in again.content.decode() or again.status_code in (200, 302)
+
+
+def test_a_tampered_link_is_refused(client, world, flow):
+    from binome.intake.tokens import invitation_token
+
+    token = invitation_token(flow["invitation"], "accept")
+    assert client.get(reverse("invitation_respond", args=[token[:-2] + "xx"])).status_code == 400
+
+
+def test_the_shortlist_builder_shows_the_engines_suggestions_with_reasons(login, world):
+    from binome.testing.factories import make_mentor
+
+    solar = MemberFactory(
+        network=world.network,
+        first_name="Solène",
+        sector="energy",
+        employer="Soleil SAS",
+        bio="Vingt ans dans le photovoltaïque et les start-up solaires.",
+        class_year=1995,
+        years_of_experience=25,
+    )
+    make_mentor(solar, themes=[world.theme])
+    draft = requests.save_draft(
+        mentee=world.dana,
+        programme=world.programme,
+        themes=[world.theme],
+        sensitive_consent=False,
+        data={
+            "situation": "career_evolution",
+            "question": "Je veux travailler dans le photovoltaïque",
+            "style": "classic",
+            "formats": ["video"],
+            "languages": ["fr"],
+        },
+    )
+    request = requests.submit_request(request=draft, actor=world.dana.user)
+    intake.take_request(request=request, manager=world.bob)
+    intake.decide(request=request, manager=world.bob, decision="go")
+    body = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content.decode()
+    assert "Solène" in body
+    assert "words in common: photovoltaïque" in body or "mots en commun : photovoltaïque" in body
+    response = login(world.bob).post(
+        reverse("request_step", args=["ax", request.pk]),
+        {"action": "add", "mentor": solar.pk, "note": "Photovoltaïque"},
+    )
+    assert response.status_code == 302
+    entry = request.shortlist.get()
+    assert entry.engine_score and entry.engine_reasons
+
+
+def test_an_admin_creates_a_pair_directly(login, world):
+    response = login(world.alice).post(
+        reverse("direct_pair", args=["ax", world.programme.pk]),
+        {"mentor_email": "charlie@example.org", "mentee_email": "dana@example.org"},
+    )
+    assert response.status_code == 302
+    assert world.charlie.mentorships_as_mentor.filter(mentee=world.dana).exists()
+    assert (
+        login(world.bob).get(reverse("direct_pair", args=["ax", world.programme.pk])).status_code
+        == 404
+    )
+
+
+def test_a_member_asks_for_help_through_the_form(login, world):
+    client = login(world.dana)
+    response = client.post(
+        reverse("request_new", args=["ax", world.programme.pk]),
+        {
+            "situation": "well_being",
+            "question": "Épuisé",
+            "style": "classic",
+            "formats": ["video"],
+            "languages": ["fr"],
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "santé" in response.content.decode()
+    response = client.post(
+        reverse("request_new", args=["ax", world.programme.pk]),
+        {
+            "situation": "well_being",
+            "question": "Épuisé",
+            "style": "classic",
+            "formats": ["video"],
+            "languages": ["fr"],
+            "sensitive_consent": "on",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert world.dana.requests.get().status == "submitted"
+
+
+def test_a_manager_of_another_programme_cannot_act_on_the_request(login, world, flow):
+    url = reverse("request_step", args=["ax", flow["request"].pk])
+    assert login(flow["olga"]).post(url, {"action": "publish"}).status_code == 404
+
+
+def test_programmes_of_another_kind_take_no_request(login, world):
+    cohort = ProgrammeFactory(network=world.network, kind="cohort")
+    assert login(world.dana).get(reverse("request_new", args=["ax", cohort.pk])).status_code == 404

@@ -1,0 +1,56 @@
+"""The transition tables, checked without a database."""
+
+from __future__ import annotations
+
+import itertools
+
+from binome.intake.states import (
+    INVITATION_TRANSITIONS,
+    OPEN_STATUSES,
+    REQUEST_TRANSITIONS,
+    InvitationStatus,
+    RequestStatus,
+    can_move,
+)
+
+R = RequestStatus
+
+
+def test_every_status_has_a_row_and_moves_only_to_known_statuses():
+    assert set(REQUEST_TRANSITIONS) == set(R.values)
+    for targets in REQUEST_TRANSITIONS.values():
+        assert targets <= set(R.values)
+    assert set(INVITATION_TRANSITIONS) == set(InvitationStatus.values)
+
+
+def test_closed_requests_never_move_again():
+    for status in (R.MATCHED, R.REFERRED, R.DECLINED, R.WITHDRAWN):
+        assert REQUEST_TRANSITIONS[status] == frozenset()
+        assert status not in OPEN_STATUSES
+
+
+def test_a_member_can_withdraw_at_every_open_step():
+    for status in OPEN_STATUSES | {R.DRAFT}:
+        assert can_move(REQUEST_TRANSITIONS, status, R.WITHDRAWN)
+
+
+def test_the_happy_path_is_allowed_and_shortcuts_are_not():
+    path = [
+        R.DRAFT,
+        R.SUBMITTED,
+        R.IN_INTAKE,
+        R.SHORTLISTING,
+        R.AWAITING_CHOICE,
+        R.INVITING,
+        R.MATCHED,
+    ]
+    for current, target in itertools.pairwise(path):
+        assert can_move(REQUEST_TRANSITIONS, current, target)
+    assert not can_move(REQUEST_TRANSITIONS, R.SUBMITTED, R.SHORTLISTING)
+    assert not can_move(REQUEST_TRANSITIONS, R.SHORTLISTING, R.MATCHED)
+    assert not can_move(REQUEST_TRANSITIONS, R.AWAITING_CHOICE, R.MATCHED)
+
+
+def test_an_answered_invitation_is_final():
+    for status in ("accepted", "declined", "expired", "cancelled"):
+        assert INVITATION_TRANSITIONS[status] == frozenset()
