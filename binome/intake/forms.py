@@ -56,7 +56,10 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A programme without themes of its own takes every theme of its network.
         themes = programme.themes.filter(is_active=True)
+        if not themes.exists():
+            themes = Theme.objects.for_network(programme.network).filter(is_active=True)
         self.fields["themes"].queryset = themes  # type: ignore[attr-defined]
         self.fields["languages"].choices = taxonomy.language_choices()  # type: ignore[attr-defined]
 
