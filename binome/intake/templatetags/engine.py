@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from binome.members import taxonomy
 from binome.members.models import Format
@@ -59,9 +59,15 @@ def _evidence_text(code: str, ev: dict[str, Any]) -> str:
             return _("same country: %(country)s") % {
                 "country": taxonomy.label("country", ev["country"])
             }
-        return _("%(hours)s hours apart") % {"hours": ev.get("hours_apart")}
+        hours = float(ev.get("hours_apart") or 0)
+        if hours == 0:
+            return _("same time zone")
+        return _("%(hours)s hours apart") % {"hours": f"{hours:g}"}
     if code == "free_capacity":
-        return _("%(places)s places left") % {"places": ev.get("places_left")}
+        places = int(ev.get("places_left") or 0)
+        return ngettext("%(places)s place left", "%(places)s places left", places) % {
+            "places": places
+        }
     if code == "responsiveness":
         return _("answers %(rate)s%% of invitations") % {
             "rate": round(100 * float(ev.get("response_rate", 0)))
@@ -91,3 +97,11 @@ def exclusion_text(code: str) -> str:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def status_label(code: str) -> str:
+    """A request status code in words ("shortlisting" → "Shortlist in preparation")."""
+    from binome.intake.states import RequestStatus
+
+    return str(RequestStatus(code).label) if code in RequestStatus.values else code
