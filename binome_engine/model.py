@@ -219,3 +219,55 @@ class WhyNot:
     score: float
     rank: int | None
     reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One pair of a cohort result; ``pinned`` pairs were imposed by a manager."""
+
+    request_id: MemberId
+    mentor_id: MemberId
+    score: float
+    reasons: tuple[Reason, ...] = ()
+    pinned: bool = False
+    codes: tuple[str, ...] = ()  # hard rules a pinned pair breaks (the manager's call)
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """A request left without a mentor, and why (codes with counts or values as evidence)."""
+
+    request_id: MemberId
+    codes: tuple[str, ...]
+    evidence: tuple[tuple[str, EvidenceValue], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    """Proof of optimality: the LP dual bound over *all* pairs against the result.
+
+    ``objective`` and ``dual_bound`` are in the solver's integer units (milli-points, plus the
+    matching bonus per pair when the number matched comes first); ``gap == 0`` proves the result
+    optimal. ``rounds`` counts flow solves, ``candidate_pairs`` the edges of the last one.
+    """
+
+    objective: int
+    dual_bound: int
+    gap: int
+    rounds: int
+    candidate_pairs: int
+    requests_priced: int
+    pairs_priced: int
+    is_optimal: bool
+    threshold: float | None = None  # fairness: the worst score, maximised first
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    mode: str
+    pairs: tuple[Pair, ...]
+    unmatched: tuple[Unmatched, ...]
+    certificate: Certificate | None
+    total_score: float
+    min_score: float | None
+    blocking_pairs: tuple[tuple[MemberId, MemberId], ...] = ()

@@ -197,7 +197,10 @@ def popcount(masks: Array) -> Array:
 def fits(
     index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
 ) -> dict[str, Array]:
-    """Each criterion's fit in [0, 1], shape (B, columns)."""
+    """Each criterion's fit in [0, 1]: booleans for yes/no criteria, floats otherwise.
+
+    Shapes broadcast to (B, columns); criteria of the mentor alone have shape (1, columns).
+    """
     n = index.n
 
     def m(name: str) -> Array:
@@ -206,28 +209,26 @@ def fits(
     sat = np.float32(max(settings.text_saturation, 1e-6))
     out: dict[str, Array] = {}
     out["text"] = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
-    out["sector"] = ((m("sector") == block.sector) & (block.sector >= 0)).astype(np.float32)
-    out["function"] = ((m("function") == block.function) & (block.function >= 0)).astype(np.float32)
+    out["sector"] = (m("sector") == block.sector) & (block.sector >= 0)
+    out["function"] = (m("function") == block.function) & (block.function >= 0)
     shared = popcount(m("themes_mask") & block.themes_mask).astype(np.float32)
     out["themes"] = shared / np.maximum(block.theme_count, np.float32(1))
     out["experience"] = experience_fit(m("years") - block.years, block.style, settings)
     speaks_first = (m("languages_mask") & block.first_language_mask) != 0
     speaks_any = (m("languages_mask") & block.languages_mask) != 0
-    out["language"] = np.where(
-        speaks_first, np.float32(1), np.where(speaks_any, np.float32(0.5), np.float32(0))
-    )
-    skills = shared_skills(index, block, cols)
-    out["skills"] = np.minimum(skills / np.maximum(block.skill_count, np.float32(1)), np.float32(1))
-    out["format"] = ((m("format") & block.format) != 0).astype(np.float32)
+    out["language"] = (speaks_first.astype(np.float32) + speaks_any.astype(np.float32)) / 2
+    if block.skills.nnz:
+        skills = shared_skills(index, block, cols)
+        out["skills"] = np.minimum(skills / np.maximum(block.skill_count, 1), np.float32(1))
+    else:
+        out["skills"] = np.zeros((1, 1), dtype=np.float32)
+    out["format"] = (m("format") & block.format) != 0
     hours = np.abs(m("utc_offset") - block.utc_offset)
     near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(0.5)
     same_country = (m("country") == block.country) & (block.country >= 0)
-    out["proximity"] = np.where(same_country, np.float32(1), near).astype(np.float32)
-    cap = np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3)
-    out["capacity"] = np.broadcast_to(cap, out["sector"].shape)
-    out["responsiveness"] = np.broadcast_to(m("responsiveness"), out["sector"].shape).astype(
-        np.float32
-    )
+    out["proximity"] = np.where(same_country, np.float32(1), near)
+    out["capacity"] = np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3)
+    out["responsiveness"] = m("responsiveness")
     return out
 
 
@@ -253,19 +254,25 @@ def experience_fit(gap: Array, style: Col, settings: ProgrammeSettings) -> Array
 def milli_points(
     index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
 ) -> dict[str, Points]:
-    """Each criterion's points in integer milli-points, shape (B, columns)."""
+    """Each criterion's points in integer milli-points, shape (B, columns) (maybe a view)."""
     weights = settings.weights.as_dict()
-    return {
-        name: np.rint(fit * np.float32(weights[name] * 1000)).astype(np.int32)
-        for name, fit in fits(index, block, settings, cols).items()
-    }
+    shape = (len(block), index.n if cols is None else len(cols))
+    out: dict[str, Points] = {}
+    for name, fit in fits(index, block, settings, cols).items():
+        milli = round(weights[name] * 1000)
+        if fit.dtype == np.bool_:
+            points = fit * np.int32(milli)
+        else:
+            points = np.rint(fit * np.float32(milli)).astype(np.int32)
+        out[name] = np.broadcast_to(points, shape)
+    return out
 
 
 def total_points(
     index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
 ) -> Points:
     parts = milli_points(index, block, settings, cols)
-    total = np.zeros_like(parts["sector"])
+    total = np.zeros(parts["sector"].shape, dtype=np.int32)
     for name in CRITERIA:
         total += parts[name]
     return total

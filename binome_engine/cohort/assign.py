@@ -1,0 +1,231 @@
+"""Cohort assignment: mentees x mentors with capacities, provably optimal.
+
+Rules kept here:
+- pinned pairs are kept whatever the rules say (the manager decided; broken rules are reported)
+  and use up their mentor's capacity; forbidden pairs are never used (a hard rule);
+- the objective is lexicographic: theme-quota minimums, then the number matched (unless
+  ``maximise_matched`` is off), then the total score;
+- candidates are each request's ``k`` best mentors; the flow is solved on them, every left-out
+  pair is priced against the potentials (see ``certificate.py``), violating pairs are added and
+  the flow solved again, until the gap is zero: the result is optimal over all pairs;
+- the fair mode first raises the worst score of a maximum matching (bottleneck threshold found
+  by bisection, checked over all pairs), then maximises the total above that threshold;
+- every unmatched request gets the reasons it could not be matched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from binome_engine.cohort.candidates import Candidates, top_k
+from binome_engine.cohort.certificate import price
+from binome_engine.cohort.explain import explain, unmatched_report
+from binome_engine.cohort.flow import FlowResult, Quotas, solve
+from binome_engine.constraints import codes_for, exclusion_masks
+from binome_engine.index import MentorIndex
+from binome_engine.model import (
+    Assignment,
+    Certificate,
+    MenteeRequest,
+    MentorProfile,
+    Pair,
+    ProgrammeSettings,
+)
+from binome_engine.scoring import Array, RequestBlock, encode
+
+
+@dataclass(frozen=True)
+class CohortOptions:
+    maximise_matched: bool = True
+    k: int = 10  # candidates per request before pricing
+    threads: int = 2
+    explain: bool = True  # compute each pair's reasons
+    max_rounds: int = 100
+
+
+@dataclass
+class Problem:
+    index: MentorIndex
+    settings: ProgrammeSettings
+    options: CohortOptions
+    requests: list[MenteeRequest]  # the ones left to match (pins removed)
+    block: RequestBlock
+    capacity: Array
+    pinned: list[Pair]
+    quotas: Quotas | None
+
+
+def prepare(
+    mentors: Sequence[MentorProfile] | MentorIndex,
+    requests: Sequence[MenteeRequest],
+    settings: ProgrammeSettings | None,
+    options: CohortOptions | None,
+) -> Problem:
+    settings = settings or ProgrammeSettings()
+    index = mentors if isinstance(mentors, MentorIndex) else MentorIndex(mentors)
+    capacity = np.maximum(index.capacity[: index.n].astype(np.int64), 0)
+    capacity[~index.active[: index.n]] = 0
+    pins = _pins(index, requests, settings, capacity)
+    pinned_ids = {p.request_id for p in pins}
+    left = [r for r in requests if r.id not in pinned_ids]
+    block = encode(index, left)
+    return Problem(
+        index,
+        settings,
+        options or CohortOptions(),
+        left,
+        block,
+        capacity,
+        pins,
+        _quotas(left, settings, pins, requests),
+    )
+
+
+def _pins(
+    index: MentorIndex,
+    requests: Sequence[MenteeRequest],
+    settings: ProgrammeSettings,
+    capacity: Array,
+) -> list[Pair]:
+    by_id = {r.id: r for r in requests}
+    pins: list[Pair] = []
+    for request_id, mentor_id in sorted(settings.pinned, key=str):
+        row = index.position.get(mentor_id)
+        if request_id not in by_id or row is None or any(p.request_id == request_id for p in pins):
+            continue
+        block = encode(index, [by_id[request_id]])
+        cols = np.array([row], dtype=np.int32)
+        codes = codes_for(exclusion_masks(index, block, settings, cols), 0, 0)
+        reasons = explain(index, block, settings, np.array([0]), cols)[0]
+        score = sum(r.points for r in reasons)
+        pins.append(Pair(request_id, mentor_id, round(score, 3), reasons, True, codes))
+        capacity[row] = max(0, capacity[row] - 1)
+    return pins
+
+
+def _quotas(
+    left: list[MenteeRequest],
+    settings: ProgrammeSettings,
+    pins: list[Pair],
+    everyone: Sequence[MenteeRequest],
+) -> Quotas | None:
+    if not settings.theme_quotas:
+        return None
+    themes = [q.theme for q in settings.theme_quotas]
+
+    def group(request: MenteeRequest) -> int:
+        return next((g for g, t in enumerate(themes) if t in request.themes), -1)
+
+    by_id = {r.id: r for r in everyone}
+    used = Counter(group(by_id[p.request_id]) for p in pins)
+    minimum = np.array([max(0, q.minimum - used[g]) for g, q in enumerate(settings.theme_quotas)])
+    maximum = np.array(
+        [
+            -1 if q.maximum is None else max(0, q.maximum - used[g])
+            for g, q in enumerate(settings.theme_quotas)
+        ]
+    )
+    return Quotas(np.array([group(r) for r in left], dtype=np.int64), minimum, maximum)
+
+
+def optimise(
+    problem: Problem, floor: int = 0, cands: Candidates | None = None
+) -> tuple[FlowResult, Candidates, Certificate]:
+    """Solve on candidates, price all pairs, add violators, repeat until the gap is zero."""
+    opts = problem.options
+    if cands is None:
+        cands = top_k(problem.index, problem.block, problem.settings, opts.k, opts.threads, floor)
+    bonus = _bonus(problem, cands) if opts.maximise_matched else 0
+    r, c, w = cands.request, cands.mentor, cands.weight
+    priced_requests = priced_pairs = 0
+    for round_ in range(1, opts.max_rounds + 1):
+        result = solve(len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas)
+        pricing = price(
+            problem.index,
+            problem.block,
+            problem.settings,
+            (r, c),
+            cands.bound,
+            result,
+            bonus,
+            floor,
+        )
+        priced_requests += pricing.requests_priced
+        priced_pairs += pricing.pairs_priced
+        if pricing.gap == 0 or len(pricing.new_request) == 0 or round_ == opts.max_rounds:
+            break
+        r = np.concatenate([r, pricing.new_request])
+        c = np.concatenate([c, pricing.new_mentor])
+        w = np.concatenate([w, pricing.new_weight])
+    objective = -result.cost
+    certificate = Certificate(
+        objective=objective,
+        dual_bound=objective + pricing.gap,
+        gap=pricing.gap,
+        rounds=round_,
+        candidate_pairs=len(r),
+        requests_priced=priced_requests,
+        pairs_priced=priced_pairs,
+        is_optimal=pricing.gap == 0,
+    )
+    return result, Candidates(r, c, w, cands.bound), certificate
+
+
+def _bonus(problem: Problem, cands: Candidates) -> int:
+    """A per-pair bonus larger than any total of scores: one more pair always wins."""
+    top = int(
+        max(problem.settings.weights.as_dict().values())
+        * 1000
+        * len(problem.settings.weights.as_dict())
+    )
+    if len(cands.weight):
+        top = max(top, int(cands.weight.max()))
+    return (top + 1) * (min(len(problem.requests), int(problem.capacity.sum())) + 1)
+
+
+def finish(
+    problem: Problem, result: FlowResult, cands: Candidates, certificate: Certificate, mode: str
+) -> Assignment:
+    chosen = np.flatnonzero(result.matched)
+    req_pos, mentor_rows = cands.request[chosen], cands.mentor[chosen]
+    order = np.argsort(req_pos, kind="stable")
+    req_pos, mentor_rows, scores = req_pos[order], mentor_rows[order], cands.weight[chosen][order]
+    reasons = (
+        explain(problem.index, problem.block, problem.settings, req_pos, mentor_rows)
+        if problem.options.explain
+        else [()] * len(req_pos)
+    )
+    pairs = [
+        Pair(problem.requests[int(i)].id, problem.index.ids[int(j)], int(s) / 1000, rs)
+        for i, j, s, rs in zip(req_pos, mentor_rows, scores, reasons, strict=True)
+    ]
+    used = np.bincount(mentor_rows, minlength=len(problem.capacity))
+    matched = np.zeros(len(problem.requests), dtype=bool)
+    matched[req_pos] = True
+    unmatched = unmatched_report(problem, np.flatnonzero(~matched), problem.capacity - used, mode)
+    all_pairs = tuple(problem.pinned) + tuple(pairs)
+    scores_all = [p.score for p in all_pairs]
+    return Assignment(
+        mode=mode,
+        pairs=all_pairs,
+        unmatched=unmatched,
+        certificate=certificate,
+        total_score=round(sum(scores_all), 3),
+        min_score=min(scores_all) if scores_all else None,
+    )
+
+
+def assign(
+    mentors: Sequence[MentorProfile] | MentorIndex,
+    requests: Sequence[MenteeRequest],
+    settings: ProgrammeSettings | None = None,
+    options: CohortOptions | None = None,
+) -> Assignment:
+    """The assignment maximising (quota minimums, number matched, total score), certified."""
+    problem = prepare(mentors, requests, settings, options)
+    result, cands, certificate = optimise(problem)
+    return finish(problem, result, cands, certificate, "optimal")

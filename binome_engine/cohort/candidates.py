@@ -1,0 +1,124 @@
+"""The candidate graph of a cohort: every eligible pair's weight, scanned block by block.
+
+Rules kept here:
+- a pair's weight is its score in milli-points (the same numbers as the shortlist), plus a
+  constant bonus when the number matched is maximised first; ineligible pairs have no weight
+  and are never edges;
+- the full mentee x mentor matrix is never held: requests are scored in blocks against all
+  mentors and only the k best eligible mentors of each request are kept, with the k-th weight as
+  a bound on every pair left out (used by the certificate to skip whole requests);
+- blocks run on a small thread pool (numpy releases the GIL), results are merged in block order,
+  so the outcome does not depend on timing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from binome_engine.constraints import eligible
+from binome_engine.index import MentorIndex
+from binome_engine.model import ProgrammeSettings
+from binome_engine.scoring import Array, RequestBlock, total_points
+
+PAIRS_PER_BLOCK = 1_500_000
+
+
+def rows(block: RequestBlock, start: int, stop: int) -> RequestBlock:
+    """Requests ``start:stop`` of ``block``."""
+    return take(block, np.arange(start, stop))
+
+
+def take(block: RequestBlock, positions: Array) -> RequestBlock:
+    """The requests of ``block`` at ``positions``, in that order."""
+    chosen: dict[str, Any] = {}
+    for f in fields(block):
+        value = getattr(block, f.name)
+        if isinstance(value, np.ndarray | sp.csr_matrix):
+            chosen[f.name] = value[positions]
+        elif isinstance(value, tuple):
+            chosen[f.name] = tuple(value[int(p)] for p in positions)
+    return replace(block, **chosen)
+
+
+def weights(
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    floor: int = 0,
+    cols: Array | None = None,
+) -> Array:
+    """Milli-point scores (int64), -1 where the pair is not eligible or under ``floor``."""
+    total = total_points(index, block, settings, cols).astype(np.int64)
+    total[~eligible(index, block, settings, cols) | (total < floor)] = -1
+    return total
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The kept edges (request position, mentor row, weight) and each request's bound."""
+
+    request: Array
+    mentor: Array
+    weight: Array
+    bound: Array  # per request: no left-out eligible pair weighs more (-1: none left out)
+
+
+def blocks(n: int, n_mentors: int) -> Iterator[tuple[int, int]]:
+    size = max(1, PAIRS_PER_BLOCK // max(n_mentors, 1))
+    for start in range(0, n, size):
+        yield start, min(n, start + size)
+
+
+def scan(
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    visit: Callable[[int, Array], tuple[Array, Array, Array]],
+    threads: int = 2,
+    floor: int = 0,
+) -> tuple[Array, Array, Array]:
+    """Score every block and let ``visit(start, weights)`` pick (request, mentor, weight) edges."""
+
+    def one(span: tuple[int, int]) -> tuple[Array, Array, Array]:
+        start, stop = span
+        return visit(start, weights(index, rows(block, start, stop), settings, floor))
+
+    spans = list(blocks(len(block), index.n))
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        parts = list(pool.map(one, spans))
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))  # type: ignore[return-value]
+
+
+def top_k(
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    k: int,
+    threads: int = 2,
+    floor: int = 0,
+) -> Candidates:
+    """The ``k`` best eligible mentors of every request, and each request's bound."""
+    bound = np.full(len(block), -1, dtype=np.int64)
+
+    def visit(start: int, w: Array) -> tuple[Array, Array, Array]:
+        keep = min(k, w.shape[1])
+        cols = np.argpartition(-w, keep - 1, axis=1)[:, :keep] if keep else w[:, :0]
+        kept = np.take_along_axis(w, cols, axis=1)
+        # the lightest kept weight bounds every eligible pair left out, if any was left out
+        truncated = (w >= 0).sum(axis=1) > keep
+        bound[start : start + len(w)] = np.where(truncated, kept.min(axis=1), -1)
+        r = np.repeat(np.arange(start, start + len(w)), keep)
+        ok = kept.ravel() >= 0
+        return r[ok], cols.ravel()[ok].astype(np.int64), kept.ravel()[ok]
+
+    r, c, w = scan(index, block, settings, visit, threads, floor)
+    return Candidates(r, c, w, bound)

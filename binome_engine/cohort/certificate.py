@@ -1,0 +1,94 @@
+"""The optimality certificate: pricing every pair left out of the candidate graph.
+
+With node potentials ``d`` from the flow (see ``flow.py``), a left-out eligible pair (i, j)
+would improve the matching only if its reduced cost is negative, i.e. if
+
+    w'(i, j) > d(i) - d(j)          (w' = weight + bonus)
+
+Rules kept here:
+- the LP dual bound of the full problem equals the flow's value plus the sum of these
+  violations over all left-out pairs, so ``gap = sum of violations`` bounds how far from optimal
+  the result can be, and ``gap == 0`` proves it optimal over *all* pairs, not only candidates;
+- a left-out pair of request i weighs at most ``bound(i)`` (its lightest kept weight), so only
+  mentors with ``d(j) > d(i) - bonus - bound(i)`` can violate: only those are scored, and a
+  request with none is skipped;
+- the others are rescored in blocks; their violating pairs (the worst first, at most ``add``
+  per request) join the graph, and the flow is solved again until the gap is zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from binome_engine.cohort.candidates import blocks, take, weights
+from binome_engine.cohort.flow import FlowResult
+from binome_engine.index import MentorIndex
+from binome_engine.model import ProgrammeSettings
+from binome_engine.scoring import Array, RequestBlock
+
+
+@dataclass(frozen=True)
+class Pricing:
+    gap: int
+    requests_priced: int
+    pairs_priced: int
+    new_request: Array
+    new_mentor: Array
+    new_weight: Array
+
+
+def price(
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    edges: tuple[Array, Array],
+    bound: Array,
+    result: FlowResult,
+    bonus: int,
+    floor: int = 0,
+    add: int = 10,
+) -> Pricing:
+    net = result.network
+    n, m = net.n_requests, net.n_mentors
+    d_req = result.potential[net.request_node(np.arange(n))]
+    d_men = result.potential[net.mentor_node(np.arange(m))]
+    # a left-out pair of request i weighs at most bound[i], so only mentors j with
+    # d(j) > d(i) - bonus - bound[i] can violate; requests with no such mentor are skipped
+    tau = d_req - bonus - bound
+    top = d_men.max() if m else 0
+    need = np.flatnonzero((bound >= 0) & (tau < top))
+    need = need[np.argsort(-tau[need], kind="stable")]  # similar mentor sets side by side
+    kept = sp.csr_matrix((np.ones(len(edges[0]), dtype=bool), edges), shape=(n, max(m, 1)))
+    gap, found, pairs = 0, [], 0
+    for start, stop in blocks(len(need), m):
+        chosen = need[start:stop]
+        cols = np.flatnonzero(d_men > tau[chosen].min()).astype(np.int32)
+        pairs += len(chosen) * len(cols)
+        w = weights(index, take(block, chosen), settings, floor, cols)
+        excess = w + bonus + d_men[cols][None, :] - d_req[chosen][:, None]
+        excess[(w < 0) | kept[chosen][:, cols].toarray()] = 0
+        excess = np.maximum(excess, 0)
+        gap += int(excess.sum())
+        found.append(_worst(chosen, cols, excess, w, add))
+    r, c, wt = (
+        np.concatenate([f[i] for f in found]) if found else np.zeros(0, np.int64) for i in range(3)
+    )
+    return Pricing(gap, len(need), pairs, r, c, wt)
+
+
+def _worst(
+    chosen: Array, mentors: Array, excess: Array, w: Array, add: int
+) -> tuple[Array, Array, Array]:
+    """Up to ``add`` most violating pairs of each request (only strictly violating ones)."""
+    keep = min(add, excess.shape[1])
+    if keep == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    cols = np.argpartition(-excess, keep - 1, axis=1)[:, :keep]
+    hit = np.take_along_axis(excess, cols, axis=1) > 0
+    rows = np.repeat(chosen, keep).reshape(len(chosen), keep)
+    weight = np.take_along_axis(w, cols, axis=1)[hit]
+    return rows[hit], mentors[cols[hit]].astype(np.int64), weight

@@ -1,0 +1,177 @@
+"""Optimal b-matching on the candidate graph by min-cost flow, with node potentials.
+
+Network (costs are negated weights, so a min-cost flow is a max-weight matching):
+
+    source -> [quota group ->] request -> mentor -> sink,   source -> sink (leave unmatched)
+
+Rules kept here:
+- a request takes at most one mentor, a mentor at most its free capacity;
+- with ``bonus`` > 0 every edge weighs ``bonus`` more, so the number matched comes first;
+  ``bonus`` exceeds any possible total of scores, which makes the order lexicographic;
+- a quota group caps its requests' pairs at its maximum; its minimum is filled first by an arc
+  worth ``quota_bonus`` per unit (larger still), so quotas come before count and score;
+- OR-Tools solves the flow; potentials are then computed by Bellman-Ford on the residual graph
+  (vectorised sweeps): they prove the flow optimal on this graph (every residual arc has
+  non-negative reduced cost) and price the pairs left out of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+
+from binome_engine.scoring import Array
+
+SOURCE, SINK = 0, 1
+
+
+@dataclass(frozen=True)
+class Network:
+    n_requests: int
+    n_mentors: int
+    n_groups: int
+
+    def request_node(self, r: Array) -> Array:
+        return 2 + self.n_groups + r
+
+    def mentor_node(self, m: Array) -> Array:
+        return 2 + self.n_groups + self.n_requests + m
+
+    @property
+    def n_nodes(self) -> int:
+        return 2 + self.n_groups + self.n_requests + self.n_mentors
+
+
+@dataclass(frozen=True)
+class FlowResult:
+    network: Network
+    matched: Array  # bool per edge
+    potential: Array  # int64 per node: shortest distance in the residual graph
+    cost: int  # the min cost (negated objective) on this graph
+
+
+@dataclass(frozen=True)
+class Quotas:
+    group: Array  # per request: its group, or -1
+    minimum: Array  # per group
+    maximum: Array  # per group
+
+
+def solve(
+    n_requests: int,
+    capacity: Array,
+    edge_request: Array,
+    edge_mentor: Array,
+    edge_weight: Array,
+    bonus: int,
+    quotas: Quotas | None = None,
+) -> FlowResult:
+    """Max-weight b-matching of the edges (weights plus ``bonus``), with quotas if any."""
+    n_groups = 0 if quotas is None else len(quotas.minimum)
+    net = Network(n_requests, len(capacity), n_groups)
+    tails, heads, caps, costs = _arcs(
+        net, capacity, edge_request, edge_mentor, edge_weight, bonus, quotas
+    )
+    flow = _run(net, tails, heads, caps, costs)
+    potential = _potentials(net.n_nodes, tails, heads, caps, costs, flow)
+    n_edges = len(edge_request)
+    cost = int(np.dot(flow, costs))
+    return FlowResult(net, flow[:n_edges] > 0, potential, cost)
+
+
+def _arcs(
+    net: Network,
+    capacity: Array,
+    er: Array,
+    em: Array,
+    ew: Array,
+    bonus: int,
+    quotas: Quotas | None,
+) -> tuple[Array, Array, Array, Array]:
+    """Arcs as arrays; the first ``len(er)`` are the request -> mentor edges."""
+    n, m = net.n_requests, net.n_mentors
+    reqs = np.arange(n)
+    parts: list[tuple[Array, Array, Array, Array]] = [
+        (net.request_node(er), net.mentor_node(em), np.ones(len(er)), -(ew + bonus)),
+        (net.mentor_node(np.arange(m)), np.full(m, SINK), capacity, np.zeros(m)),
+        (np.array([SOURCE]), np.array([SINK]), np.array([n]), np.array([0])),
+    ]
+    group = np.full(n, -1) if quotas is None else quotas.group
+    free = group < 0
+    parts.append(
+        (
+            np.full(free.sum(), SOURCE),
+            net.request_node(reqs[free]),
+            np.ones(free.sum()),
+            np.zeros(free.sum()),
+        )
+    )
+    if quotas is not None:
+        quota_bonus = _quota_bonus(n, ew, bonus)
+        g_nodes = 2 + np.arange(net.n_groups)
+        upper = np.where(quotas.maximum < 0, n, quotas.maximum)
+        lower = np.minimum(quotas.minimum, upper)
+        parts.append(
+            (np.full(net.n_groups, SOURCE), g_nodes, lower, np.full(net.n_groups, -quota_bonus))
+        )
+        parts.append(
+            (np.full(net.n_groups, SOURCE), g_nodes, upper - lower, np.zeros(net.n_groups))
+        )
+        members = ~free
+        parts.append(
+            (
+                2 + group[members],
+                net.request_node(reqs[members]),
+                np.ones(members.sum()),
+                np.zeros(members.sum()),
+            )
+        )
+    return tuple(np.concatenate([p[i] for p in parts]).astype(np.int64) for i in range(4))  # type: ignore[return-value]
+
+
+def _quota_bonus(n: int, ew: Array, bonus: int) -> int:
+    top = int(ew.max()) + bonus if len(ew) else bonus
+    return (top + 1) * (n + 1)
+
+
+def _run(net: Network, tails: Array, heads: Array, caps: Array, costs: Array) -> Array:
+    smcf = min_cost_flow.SimpleMinCostFlow()
+    smcf.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
+    supplies = np.zeros(net.n_nodes, dtype=np.int64)
+    supplies[SOURCE] = net.n_requests
+    supplies[SINK] = -net.n_requests
+    smcf.set_nodes_supplies(np.arange(net.n_nodes), supplies)
+    status = smcf.solve()
+    if status != smcf.OPTIMAL:
+        raise RuntimeError(f"min-cost flow failed with status {status}")
+    return np.asarray(smcf.flows(np.arange(len(tails))), dtype=np.int64)
+
+
+def _potentials(
+    n_nodes: int, tails: Array, heads: Array, caps: Array, costs: Array, flow: Array
+) -> Array:
+    """Shortest distances from a virtual root joined to every node, in the residual graph.
+
+    Residual arcs: forward where flow < capacity (cost c), backward where flow > 0 (cost -c).
+    Sweeps relax all arcs at once until nothing changes; the graph has no negative cycle
+    because the flow is optimal, so this ends after at most ``n_nodes`` sweeps.
+    """
+    fwd = flow < caps
+    back = flow > 0
+    t = np.concatenate([tails[fwd], heads[back]])
+    h = np.concatenate([heads[fwd], tails[back]])
+    c = np.concatenate([costs[fwd], -costs[back]])
+    order = np.argsort(h, kind="stable")
+    t, h, c = t[order], h[order], c[order]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]]) if len(h) else np.zeros(0, dtype=np.int64)
+    targets = h[starts]
+    d = np.zeros(n_nodes, dtype=np.int64)
+    for _ in range(n_nodes + 1):
+        best = np.minimum.reduceat(d[t] + c, starts) if len(t) else np.zeros(0, dtype=np.int64)
+        improved = best < d[targets]
+        if not improved.any():
+            return d
+        d[targets[improved]] = best[improved]
+    raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")

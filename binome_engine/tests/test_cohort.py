@@ -1,0 +1,133 @@
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+
+from binome_engine import MentorIndex, ProgrammeSettings
+from binome_engine.cohort import CohortOptions, assign
+from binome_engine.cohort.candidates import weights
+from binome_engine.model import ThemeQuota
+from binome_engine.scoring import encode
+from binome_engine.tests.builders import mentor, request
+from binome_engine.tests.strategies import Market, markets
+
+
+def lp_optimum(market: Market, rules: ProgrammeSettings, matched_first: bool) -> tuple[float, int]:
+    """(best total score, most pairs) by linear programming over every eligible pair."""
+    mentors, requests = market
+    index = MentorIndex(mentors)
+    w = weights(index, encode(index, requests), rules)
+    rows, cols = np.nonzero(w >= 0)
+    if len(rows) == 0:
+        return 0.0, 0
+    bonus = 10**7 if matched_first else 0
+    a = np.zeros((len(requests) + len(mentors), len(rows)))
+    a[rows, np.arange(len(rows))] = 1
+    a[len(requests) + cols, np.arange(len(rows))] = 1
+    caps = [max(m.capacity, 0) for m in mentors]
+    res = linprog(
+        -(w[rows, cols] + bonus),
+        A_ub=a,
+        b_ub=[1] * len(requests) + caps,
+        bounds=(0, 1),
+        method="highs",
+    )
+    x = np.round(res.x)
+    return float(np.dot(x, w[rows, cols])) / 1000, int(x.sum())
+
+
+@settings(max_examples=40, deadline=None)
+@given(markets(max_mentors=5, max_requests=8), st.booleans(), st.integers(1, 3))
+def test_the_result_equals_the_lp_optimum_over_all_pairs(
+    market: Market, matched_first: bool, k: int
+) -> None:
+    mentors, requests = market
+    rules = ProgrammeSettings()
+    options = CohortOptions(maximise_matched=matched_first, k=k, threads=1)
+    result = assign(mentors, requests, rules, options)
+    best_total, most_pairs = lp_optimum(market, rules, matched_first)
+    assert result.certificate is not None
+    assert result.certificate.gap == 0
+    assert result.certificate.is_optimal
+    assert abs(result.total_score - best_total) < 1e-6
+    if matched_first:
+        assert len(result.pairs) == most_pairs
+
+
+@settings(max_examples=30, deadline=None)
+@given(markets(max_mentors=5, max_requests=8), st.data())
+def test_capacities_pins_and_forbids_are_honoured(market: Market, data: st.DataObject) -> None:
+    mentors, requests = market
+    pairs = [(r.id, m.id) for r in requests for m in mentors]
+    pinned = data.draw(st.sets(st.sampled_from(pairs), max_size=2))
+    forbidden = data.draw(st.sets(st.sampled_from(pairs), max_size=4)) - pinned
+    rules = ProgrammeSettings(pinned=frozenset(pinned), forbidden=frozenset(forbidden))
+    result = assign(mentors, requests, rules, CohortOptions(k=2, threads=1))
+    got = {(p.request_id, p.mentor_id) for p in result.pairs}
+    pinned_requests = {r for r, _m in pinned}
+    honoured = {p for p in pinned if p in got}
+    assert len({r for r, _m in honoured}) == len(pinned_requests)  # one pin per request kept
+    assert not got & forbidden
+    load = Counter(p.mentor_id for p in result.pairs if not p.pinned)
+    pins = Counter(p.mentor_id for p in result.pairs if p.pinned)
+    for m in mentors:
+        assert load[m.id] <= max(0, max(m.capacity, 0) - pins[m.id])
+    ids = [p.request_id for p in result.pairs] + [u.request_id for u in result.unmatched]
+    assert sorted(ids, key=str) == sorted((r.id for r in requests), key=str)
+
+
+@settings(max_examples=15, deadline=None)
+@given(markets(max_mentors=5, max_requests=8))
+def test_the_same_input_gives_the_same_assignment(market: Market) -> None:
+    mentors, requests = market
+    assert assign(mentors, requests) == assign(mentors, requests)
+
+
+def test_the_reasons_of_each_pair_add_up_to_its_score() -> None:
+    result = assign([mentor(1), mentor(2, sector="banking")], [request("a"), request("b")])
+    for pair in result.pairs:
+        assert abs(sum(r.points for r in pair.reasons) - pair.score) < 1e-9
+
+
+def test_it_matches_more_people_before_a_higher_total() -> None:
+    # bob fits both, alice fits only bob's mentor... one place each: both must be matched
+    mentors = [mentor(1, capacity=1), mentor(2, capacity=1, sector="banking", bio="banque")]
+    requests = [request("alice"), request("bob", languages=("fr",))]
+    best = assign(mentors, requests)
+    assert len(best.pairs) == 2
+
+
+def test_unmatched_requests_say_why() -> None:
+    mentors = [mentor(1, capacity=1, languages=("fr",))]
+    requests = [request("a"), request("b"), request("c", languages=("de",))]
+    result = assign(mentors, requests)
+    why = {u.request_id: u.codes for u in result.unmatched}
+    assert why["c"][:2] == ("no_eligible_mentor", "no_shared_language")
+    assert [codes for rid, codes in why.items() if rid != "c"] == [("all_fitting_mentors_full",)]
+
+
+def test_a_pin_is_kept_even_against_the_rules_and_reported() -> None:
+    mentors = [mentor(1, languages=("de",))]
+    rules = ProgrammeSettings(pinned=frozenset({("a", 1)}))
+    result = assign(mentors, [request("a")], rules)
+    assert result.pairs[0].pinned
+    assert result.pairs[0].codes == ("no_shared_language",)
+
+
+def test_theme_quotas_bound_the_pairs_of_a_theme() -> None:
+    mentors = [mentor(i, capacity=1) for i in range(5)]
+    requests = [request(f"s{i}", themes=frozenset({"entrepreneurship"})) for i in range(3)] + [
+        request(f"c{i}", themes=frozenset({"career_change"}), text="reconversion") for i in range(3)
+    ]
+    rules = ProgrammeSettings(
+        theme_quotas=(
+            ThemeQuota("entrepreneurship", maximum=1),
+            ThemeQuota("career_change", minimum=3),
+        )
+    )
+    result = assign(mentors, requests, rules)
+    themes = Counter(str(p.request_id)[0] for p in result.pairs)
+    assert themes == {"s": 1, "c": 3}
+    assert {u.codes for u in result.unmatched} == {("quota_full",)}
