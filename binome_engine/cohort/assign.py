@@ -30,6 +30,7 @@ from binome_engine.index import MentorIndex
 from binome_engine.model import (
     Assignment,
     Certificate,
+    MemberId,
     MenteeRequest,
     MentorProfile,
     Pair,
@@ -187,13 +188,21 @@ def _bonus(problem: Problem, cands: Candidates) -> int:
     return (top + 1) * (min(len(problem.requests), int(problem.capacity.sum())) + 1)
 
 
-def finish(
-    problem: Problem, result: FlowResult, cands: Candidates, certificate: Certificate, mode: str
-) -> Assignment:
+def matched_edges(result: FlowResult, cands: Candidates) -> tuple[Array, Array, Array]:
     chosen = np.flatnonzero(result.matched)
-    req_pos, mentor_rows = cands.request[chosen], cands.mentor[chosen]
-    order = np.argsort(req_pos, kind="stable")
-    req_pos, mentor_rows, scores = req_pos[order], mentor_rows[order], cands.weight[chosen][order]
+    return cands.request[chosen], cands.mentor[chosen], cands.weight[chosen]
+
+
+def finish(
+    problem: Problem,
+    edges: tuple[Array, Array, Array],
+    certificate: Certificate | None,
+    mode: str,
+    blocking: tuple[tuple[MemberId, MemberId], ...] = (),
+) -> Assignment:
+    """The result: pairs (pins first) with reasons, the unmatched report, the certificate."""
+    order = np.argsort(edges[0], kind="stable")
+    req_pos, mentor_rows, scores = (e[order] for e in edges)
     reasons = (
         explain(problem.index, problem.block, problem.settings, req_pos, mentor_rows)
         if problem.options.explain
@@ -216,6 +225,7 @@ def finish(
         certificate=certificate,
         total_score=round(sum(scores_all), 3),
         min_score=min(scores_all) if scores_all else None,
+        blocking_pairs=blocking,
     )
 
 
@@ -228,4 +238,4 @@ def assign(
     """The assignment maximising (quota minimums, number matched, total score), certified."""
     problem = prepare(mentors, requests, settings, options)
     result, cands, certificate = optimise(problem)
-    return finish(problem, result, cands, certificate, "optimal")
+    return finish(problem, matched_edges(result, cands), certificate, "optimal")

@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from binome_engine import MentorIndex, ProgrammeSettings
-from binome_engine.cohort import CohortOptions, assign
+from binome_engine.cohort import CohortOptions, assign, assign_fair, assign_stable
 from binome_engine.cohort.candidates import weights
-from binome_engine.model import ThemeQuota
+from binome_engine.model import MemberId, ThemeQuota
 from binome_engine.scoring import encode
 from binome_engine.tests.builders import mentor, request
 from binome_engine.tests.strategies import Market, markets
@@ -131,3 +131,73 @@ def test_theme_quotas_bound_the_pairs_of_a_theme() -> None:
     themes = Counter(str(p.request_id)[0] for p in result.pairs)
     assert themes == {"s": 1, "c": 3}
     assert {u.codes for u in result.unmatched} == {("quota_full",)}
+
+
+def bottleneck(market: Market, rules: ProgrammeSettings) -> tuple[int, float]:
+    """(most pairs, best worst score) by brute force over thresholds, with LP counts."""
+    mentors, requests = market
+    index = MentorIndex(mentors)
+    w = weights(index, encode(index, requests), rules)
+    caps = [max(m.capacity, 0) for m in mentors]
+
+    def most(floor: int) -> int:
+        rows, cols = np.nonzero(w >= floor)
+        if len(rows) == 0:
+            return 0
+        a = np.zeros((len(requests) + len(mentors), len(rows)))
+        a[rows, np.arange(len(rows))] = 1
+        a[len(requests) + cols, np.arange(len(rows))] = 1
+        res = linprog(-np.ones(len(rows)), A_ub=a, b_ub=[1] * len(requests) + caps, bounds=(0, 1))
+        return int(-res.fun + 0.5)
+
+    target = most(0)
+    best = max((int(v) for v in np.unique(w[w >= 0]) if most(int(v)) == target), default=0)
+    return target, best / 1000
+
+
+@settings(max_examples=25, deadline=None)
+@given(markets(max_mentors=5, max_requests=8), st.integers(1, 3))
+def test_the_fair_mode_maximises_the_worst_score_then_the_total(market: Market, k: int) -> None:
+    mentors, requests = market
+    rules = ProgrammeSettings()
+    result = assign_fair(mentors, requests, rules, CohortOptions(k=k, threads=1))
+    target, worst = bottleneck(market, rules)
+    assert len(result.pairs) == target
+    if target:
+        assert result.min_score == worst
+    assert result.certificate is not None and result.certificate.gap == 0
+
+
+def brute_force_blocking(market: Market, result_pairs: set[tuple[MemberId, MemberId]]) -> int:
+    mentors, requests = market
+    index = MentorIndex(mentors)
+    w = weights(index, encode(index, requests), ProgrammeSettings())
+    match = {r: mid for r, mid in result_pairs}
+    row = {mm.id: j for j, mm in enumerate(mentors)}
+    pos = {r.id: i for i, r in enumerate(requests)}
+    count = 0
+    for i, r in enumerate(requests):
+        for j, mm in enumerate(mentors):
+            if w[i, j] < 0 or match.get(r.id) == mm.id:
+                continue
+            cur = match.get(r.id)
+            if cur is not None and (int(w[i, row[cur]]), -row[cur]) >= (int(w[i, j]), -j):
+                continue
+            held = [pos[q] for q, x in result_pairs if x == mm.id]
+            if len(held) < max(mm.capacity, 0) or (
+                held and min((w[q, j], -q) for q in held) < (w[i, j], -i)
+            ):
+                count += 1
+    return count
+
+
+@settings(max_examples=30, deadline=None)
+@given(markets(max_mentors=5, max_requests=8), st.integers(1, 3))
+def test_the_stable_mode_leaves_no_blocking_pair(market: Market, k: int) -> None:
+    mentors, requests = market
+    result = assign_stable(mentors, requests, options=CohortOptions(k=k, threads=1))
+    pairs = {(p.request_id, p.mentor_id) for p in result.pairs}
+    assert result.blocking_pairs == ()
+    assert brute_force_blocking(market, pairs) == 0
+    load = Counter(p.mentor_id for p in result.pairs)
+    assert all(load[m.id] <= max(m.capacity, 0) for m in mentors)
