@@ -77,3 +77,13 @@ def login(client):
 def immediate_tasks(settings):
     """Tasks run at once in tests; one test drives the real database worker instead."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def cold_matching_index():
+    """Each test starts with no warm mentor index (ids are reused between test databases)."""
+    from binome.intake import suggestions
+
+    suggestions._WARM.clear()
+    yield
+    suggestions._WARM.clear()

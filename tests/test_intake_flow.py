@@ -307,3 +307,18 @@ def test_the_mentee_can_ask_for_other_names(world, frank):
     shortlist.add_to_shortlist(request=request, manager=world.bob, mentor=frank, note="Industrie")
     shortlist.publish_shortlist(request=request, manager=world.bob)
     assert request.shortlist.filter(is_published=True).count() == 2
+
+
+def test_the_warm_index_follows_new_withdrawn_and_changed_mentors(world, frank):
+    from binome.intake.suggestions import warm_index
+    from binome.members.services import update_profile, withdraw_mentor_offer
+
+    index = warm_index(world.network.pk)
+    assert {world.charlie.pk, frank.pk} <= set(index.position)
+    withdraw_mentor_offer(member=frank)
+    assert frank.pk not in warm_index(world.network.pk).position
+    newcomer = make_mentor(MemberFactory(network=world.network, first_name="Nina"))
+    assert newcomer.pk in warm_index(world.network.pk).position
+    update_profile(member=world.charlie, actor=None, data={"sector": "banking"})
+    row = warm_index(world.network.pk).position[world.charlie.pk]
+    assert warm_index(world.network.pk).profiles[row].sector == "banking"

@@ -7,15 +7,17 @@ turns members, offers and requests into its dataclasses.
 from __future__ import annotations
 
 import datetime
+import threading
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from binome.intake.models import MentoringRequest, MentorInvitation
 from binome.intake.states import InvitationStatus
-from binome.members.models import Member, MentorOffer
+from binome.members.models import DirectoryEntry, Member, MentorOffer, Position
 from binome.mentorships.models import CAPACITY_STATUSES, Mentorship
 from binome_engine import model as engine
 
@@ -44,54 +46,82 @@ class Suggestions:
     excluded: list[WhyNot] = field(default_factory=list)
 
 
-def _years(member: Member) -> int:
-    if member.years_of_experience is not None:
-        return member.years_of_experience
-    if member.class_year:
-        return max(0, CURRENT_YEAR - member.class_year - 2)
+def _years(years_of_experience: int | None, class_year: int | None) -> int:
+    """Years of experience as stated, else estimated from the class year."""
+    if years_of_experience is not None:
+        return years_of_experience
+    if class_year:
+        return max(0, CURRENT_YEAR - class_year - 2)
     return 0
 
 
-def mentor_profiles(network_id: int) -> list[engine.MentorProfile]:
-    """Every listed mentor of a network, as the engine sees them (four queries)."""
-    offers = (
-        MentorOffer.objects.filter(network_id=network_id, member__is_listed=True)
-        .select_related("member")
-        .prefetch_related("themes", "member__positions")
-    )
-    taken = dict(
-        Mentorship.objects.filter(network_id=network_id, status__in=CAPACITY_STATUSES)
-        .values_list("mentor_id")
-        .annotate(n=Count("pk"))
-    )
+def mentor_profiles(network_id: int, *, only: set[int] | None = None) -> list[engine.MentorProfile]:
+    """The listed mentors of a network (or ``only`` those), as the engine sees them.
+
+    Plain value queries, no model instances: 20,000 mentors load in about a second.
+    """
+    offers = MentorOffer.objects.filter(network_id=network_id, member__is_listed=True)
+    themes = MentorOffer.themes.through.objects.filter(mentoroffer__network_id=network_id)
+    positions = Position.objects.filter(member__network_id=network_id, member__is_listed=True)
+    mentorships = Mentorship.objects.filter(network_id=network_id, status__in=CAPACITY_STATUSES)
+    invitations = MentorInvitation.objects.filter(mentor__network_id=network_id)
+    if only is not None:
+        offers = offers.filter(member_id__in=only)
+        themes = themes.filter(mentoroffer__member_id__in=only)
+        positions = positions.filter(member_id__in=only)
+        mentorships = mentorships.filter(mentor_id__in=only)
+        invitations = invitations.filter(mentor_id__in=only)
+    taken = dict(mentorships.values_list("mentor_id").annotate(n=Count("pk")))
     answered = dict(
-        MentorInvitation.objects.filter(mentor__network_id=network_id)
-        .exclude(status=InvitationStatus.CANCELLED)
+        invitations.exclude(status=InvitationStatus.CANCELLED)
         .values_list("mentor_id")
         .annotate(rate=Count("pk", filter=Q(responded_at__isnull=False)) * 1.0 / Count("pk"))
     )
+    theme_codes: dict[int, set[str]] = defaultdict(set)
+    for member_id, code in themes.values_list("mentoroffer__member_id", "theme__code"):
+        theme_codes[member_id].add(code)
+    titles: dict[int, list[str]] = defaultdict(list)
+    for member_id, title in positions.values_list("member_id", "title"):
+        titles[member_id].append(title)
     today = timezone.localdate()
+    rows = offers.values(
+        "member_id",
+        "capacity",
+        "formats",
+        "paused_until",
+        "member__sector",
+        "member__function",
+        "member__skills",
+        "member__languages",
+        "member__country",
+        "member__years_of_experience",
+        "member__class_year",
+        "member__employer",
+        "member__bio",
+    )
     profiles = []
-    for offer in offers:
-        member = offer.member
+    for row in rows:
+        pk = row["member_id"]
         profiles.append(
             engine.MentorProfile(
-                id=member.pk,
-                sector=member.sector,
-                function=member.function,
-                skills=frozenset(member.skills or []),
-                languages=tuple(member.languages or ()),
-                country=member.country,
-                years_experience=_years(member),
-                class_year=member.class_year,
-                employer=member.employer,
-                themes=frozenset(t.code for t in offer.themes.all()),
-                formats=frozenset(engine.Format(f) for f in offer.formats or []),
-                capacity=max(0, offer.capacity - taken.get(member.pk, 0)),
-                is_paused=offer.paused_until is not None and offer.paused_until >= today,
-                responsiveness=float(answered.get(member.pk, 1.0)),
-                bio=member.bio,
-                past_positions=" ".join(p.title for p in member.positions.all()),
+                id=pk,
+                sector=row["member__sector"],
+                function=row["member__function"],
+                skills=frozenset(row["member__skills"] or []),
+                languages=tuple(row["member__languages"] or ()),
+                country=row["member__country"],
+                years_experience=_years(
+                    row["member__years_of_experience"], row["member__class_year"]
+                ),
+                class_year=row["member__class_year"],
+                employer=row["member__employer"],
+                themes=frozenset(theme_codes.get(pk, ())),
+                formats=frozenset(engine.Format(f) for f in row["formats"] or []),
+                capacity=max(0, row["capacity"] - taken.get(pk, 0)),
+                is_paused=row["paused_until"] is not None and row["paused_until"] >= today,
+                responsiveness=float(answered.get(pk, 1.0)),
+                bio=row["member__bio"],
+                past_positions=" ".join(titles.get(pk, ())),
             )
         )
     return profiles
@@ -107,7 +137,7 @@ def mentee_request(request: MentoringRequest) -> engine.MenteeRequest:
         skills=frozenset(mentee.skills or []),
         languages=tuple(request.languages or mentee.languages or ("fr",)),
         country=mentee.country,
-        years_experience=_years(mentee),
+        years_experience=_years(mentee.years_of_experience, mentee.class_year),
         class_year=mentee.class_year,
         employer=mentee.employer,
         themes=frozenset(t.code for t in request.themes.all()),
@@ -115,6 +145,48 @@ def mentee_request(request: MentoringRequest) -> engine.MenteeRequest:
         formats=frozenset(engine.Format(f) for f in request.formats or []) or engine.ALL_FORMATS,
         text=request.question,
     )
+
+
+@dataclass
+class _Warm:
+    index: Any
+    member_ids: set[int]
+    seen_until: datetime.datetime | None
+
+
+_WARM: dict[int, _Warm] = {}
+_WARM_LOCK = threading.Lock()
+
+
+def warm_index(network_id: int) -> Any:
+    """The network's mentor index, kept warm in this process and brought up to date with what
+    changed since (directory rows carry ``updated_at``; a removed row removes the mentor).
+
+    Building it for 20,000 mentors takes seconds; catching up takes milliseconds.
+    """
+    from binome_engine.index import MentorIndex
+
+    with _WARM_LOCK:
+        entries = DirectoryEntry.objects.filter(network_id=network_id)
+        current = set(entries.values_list("member_id", flat=True))
+        latest = entries.aggregate(latest=Max("updated_at"))["latest"]
+        warm = _WARM.get(network_id)
+        if warm is None:
+            warm = _Warm(MentorIndex(mentor_profiles(network_id)), current, latest)
+            _WARM[network_id] = warm
+            return warm.index
+        for gone in warm.member_ids - current:
+            warm.index.remove(gone)
+        changed = (
+            set(entries.filter(updated_at__gt=warm.seen_until).values_list("member_id", flat=True))
+            if warm.seen_until
+            else current
+        )
+        changed |= current - warm.member_ids
+        for profile in mentor_profiles(network_id, only=changed) if changed else []:
+            warm.index.upsert(profile)
+        warm.member_ids, warm.seen_until = current, latest
+        return warm.index
 
 
 def programme_settings(request: MentoringRequest) -> engine.ProgrammeSettings:
@@ -140,10 +212,9 @@ def _reason_data(reason: engine.Reason) -> dict[str, Any]:
 
 def suggest(request: MentoringRequest, *, exclude: set[int], k: int = 6) -> Suggestions:
     """The engine's shortlist for a request, minus the mentors already on the manager's list."""
-    from binome_engine.index import MentorIndex
     from binome_engine.shortlist import shortlist
 
-    index = MentorIndex(mentor_profiles(request.network_id))
+    index = warm_index(request.network_id)
     result = shortlist(
         index,
         mentee_request(request),
@@ -168,10 +239,9 @@ def suggest(request: MentoringRequest, *, exclude: set[int], k: int = 6) -> Sugg
 
 def explain(request: MentoringRequest, mentor: Member) -> Suggestion | None:
     """The engine's score and reasons for one mentor the manager picked (None if not indexed)."""
-    from binome_engine.index import MentorIndex
     from binome_engine.shortlist import why_not
 
-    index = MentorIndex(mentor_profiles(request.network_id))
+    index = warm_index(request.network_id)
     answer = why_not(index, mentee_request(request), mentor.pk, programme_settings(request))
     if "unknown_mentor" in answer.codes:
         return None

@@ -85,6 +85,8 @@ class DirectoryEntry(models.Model):
     country = models.CharField(max_length=2, blank=True)
     class_year = models.PositiveSmallIntegerField(null=True, blank=True)
     has_free_capacity = models.BooleanField(default=True)
+    # Lets the matching index of a network catch up with only what changed.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         indexes = [
