@@ -225,3 +225,45 @@ def test_a_manager_of_another_programme_cannot_act_on_the_request(login, world, 
 def test_programmes_of_another_kind_take_no_request(login, world):
     cohort = ProgrammeFactory(network=world.network, kind="cohort")
     assert login(world.dana).get(reverse("request_new", args=["ax", cohort.pk])).status_code == 404
+
+
+PERSONAS = ["dana", "charlie", "bob", "alice", "olga", "eve", "anonymous"]
+# (url name, method, args builder, personas answered 200/302 — everyone else 404, anonymous 302)
+MATRIX = [
+    ("my_requests", "get", lambda w, f: ["ax"], {"dana", "charlie", "bob", "alice", "olga"}),
+    (
+        "request_new",
+        "get",
+        lambda w, f: ["ax", w.programme.pk],
+        {"dana", "charlie", "bob", "alice", "olga"},
+    ),
+    ("request_detail", "get", lambda w, f: ["ax", f["request"].pk], {"dana"}),
+    ("request_action", "post", lambda w, f: ["ax", f["request"].pk], {"dana"}),
+    ("my_invitations", "get", lambda w, f: ["ax"], {"dana", "charlie", "bob", "alice", "olga"}),
+    ("answer_invitation", "post", lambda w, f: ["ax", f["invitation"].pk], {"charlie"}),
+    ("intake_queue", "get", lambda w, f: ["ax", w.programme.pk], {"bob", "alice"}),
+    ("manage_request", "get", lambda w, f: ["ax", f["request"].pk], {"bob", "alice"}),
+    ("request_step", "post", lambda w, f: ["ax", f["request"].pk], {"bob", "alice"}),
+    ("direct_pair", "get", lambda w, f: ["ax", w.programme.pk], {"alice"}),
+]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "method", "args", "allowed"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_the_permission_matrix_of_the_flow(
+    client, login, world, flow, persona, name, method, args, allowed
+):
+    if persona != "anonymous":
+        member = flow["olga"] if persona == "olga" else getattr(world, persona)
+        login(member)
+    url = reverse(name, args=args(world, flow))
+    response = getattr(client, method)(
+        url, {"action": "", "answer": ""} if method == "post" else None
+    )
+    if persona == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    elif persona in allowed:
+        assert response.status_code in (200, 302)
+        assert "/accounts/login/" not in response.get("Location", "")
+    else:
+        assert response.status_code == 404
