@@ -16,7 +16,7 @@ from binome.intake.forms import MessageForm, RankForm, RequestForm
 from binome.intake.models import MentoringRequest
 from binome.intake.services import requests as request_services
 from binome.intake.services import shortlist as shortlist_services
-from binome.intake.states import RequestStatus
+from binome.intake.states import OPEN_STATUSES, RequestStatus
 from binome.programmes.models import Programme
 
 
@@ -27,7 +27,12 @@ def my_requests(request: HttpRequest, access: Access) -> HttpResponse:
         kind=Programme.Kind.ON_DEMAND, is_active=True
     )
     rows = [(r, selectors.waiting_on(r)) for r in mine]
-    return render(request, "intake/my_requests.html", {"rows": rows, "programmes": programmes})
+    open_ids = {r.programme_id for r in mine if r.status in OPEN_STATUSES | {RequestStatus.DRAFT}}
+    return render(
+        request,
+        "intake/my_requests.html",
+        {"rows": rows, "programmes": programmes, "open_programme_ids": open_ids},
+    )
 
 
 @member_required
