@@ -1,0 +1,1 @@
+"""Benchmarks of the matching engine (``uv run python -m bench.engine --help``)."""

@@ -1,0 +1,1 @@
+"""A labelled evaluation set for the shortlist, and its quality metrics."""
