@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     cohort = sub.add_parser("assign", help="cohort assignment (optimal, fair or stable)")
     _common(cohort)
     cohort.add_argument("--mode", choices=("optimal", "fair", "stable"), default="optimal")
-    cohort.add_argument("--k", type=int, default=10, help="candidates per request")
+    cohort.add_argument("--k", type=int, default=20, help="candidates per request")
     cohort.add_argument("--total-first", action="store_true", help="do not maximise count first")
     cohort.add_argument("--no-reasons", action="store_true")
     cohort.set_defaults(run=_assign)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from binome_engine.index import MentorIndex, employer_key, format_mask
-from binome_engine.model import MenteeRequest, ProgrammeSettings, Style
+from binome_engine.model import MenteeRequest, ProgrammeSettings, SeniorityRules, Style
 from binome_engine.text import analyse
 
 CRITERIA = (
@@ -213,7 +214,8 @@ def fits(
     out["function"] = (m("function") == block.function) & (block.function >= 0)
     shared = popcount(m("themes_mask") & block.themes_mask).astype(np.float32)
     out["themes"] = shared / np.maximum(block.theme_count, np.float32(1))
-    out["experience"] = experience_fit(m("years") - block.years, block.style, settings)
+    gap = np.clip(m("years") - block.years, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
+    out["experience"] = _experience_table(settings.seniority)[block.style, gap]
     speaks_first = (m("languages_mask") & block.first_language_mask) != 0
     speaks_any = (m("languages_mask") & block.languages_mask) != 0
     out["language"] = (speaks_first.astype(np.float32) + speaks_any.astype(np.float32)) / 2
@@ -249,6 +251,17 @@ def experience_fit(gap: Array, style: Col, settings: ProgrammeSettings) -> Array
     reverse = np.clip(-g / (rules.reverse_min_gap + 2), 0, 1)
     fit = np.where(style == 0, classic, np.where(style == 1, peer, reverse))
     return np.asarray(fit, dtype=np.float32)
+
+
+GAP_RANGE = 100  # every fit is constant beyond +-100 years
+
+
+@lru_cache(maxsize=32)
+def _experience_table(rules: SeniorityRules) -> Array:
+    """experience_fit for every (style, gap), so that scoring is one lookup per pair."""
+    gaps = np.arange(-GAP_RANGE, GAP_RANGE + 1)[None, :]
+    styles = np.arange(3)[:, None]
+    return experience_fit(gaps, styles, ProgrammeSettings(seniority=rules))
 
 
 def milli_points(

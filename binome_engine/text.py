@@ -146,8 +146,10 @@ def analyse(text: str, language: str | None = None) -> Analysed:
 
 def _surface_words(text: str) -> dict[str, str]:
     """Folded word -> the word as written (accents kept), to show people their own words."""
+    originals = re.findall(r"[\w&+]+", text.lower())
     out: dict[str, str] = {}
-    for original in re.findall(r"[\w&+]+", text.lower()):
-        for folded in _WORD.findall(fold(original)):
-            out.setdefault(folded, original)
+    # one fold for the whole text (folding word by word is the slow part of analysis)
+    for original, folded in zip(originals, fold("\n".join(originals)).split("\n"), strict=False):
+        for word in _WORD.findall(folded):
+            out.setdefault(word, original)
     return out
