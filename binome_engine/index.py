@@ -8,7 +8,8 @@ Rules kept here:
 - text rows hold BM25 term saturation ``tf (k1+1) / (tf + k1 (1 - b + b len/avglen))``, without
   idf: idf is applied on the request side from live document frequencies, so adding a mentor
   never rewrites other rows (``avglen`` is fixed at build time and refreshed by ``compact``);
-- rows added after the build live in a small pending matrix until ``compact`` merges them.
+- rows added after the build live in a small pending matrix until ``compact`` merges them
+  (automatically past 5 % of the rows).
 """
 
 from __future__ import annotations
@@ -202,8 +203,15 @@ class MentorIndex:
 
     # ----------------------------------------------------------------- updates
     def upsert(self, mentor: MentorProfile) -> int:
-        """Add or replace one mentor (the old row is deactivated); returns the new row."""
-        return self._append(mentor)
+        """Add or replace one mentor (the old row is deactivated); returns the new row.
+
+        Pending rows are folded in automatically once they pass 5 % of the built ones (at
+        least 2,000), so the pending matrix stays small and queries stay fast.
+        """
+        row = self._append(mentor)
+        if self.n - self.base_rows > max(2_000, self.base_rows // 20):
+            self.compact()
+        return row
 
     def remove(self, mentor_id: MemberId) -> None:
         row = self.position.pop(mentor_id, None)
