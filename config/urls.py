@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from binome.core import views as core_views
 from binome.intake import views_mentor as intake_views_mentor
+from binome.mentorships import views as mentorship_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("n/<slug:network>/", include("binome.members.urls")),
     path("n/<slug:network>/", include("binome.programmes.urls")),
     path("n/<slug:network>/", include("binome.intake.urls")),
+    path("n/<slug:network>/", include("binome.mentorships.urls")),
+    path("check-in/<str:token>/", mentorship_views.check_in, name="check_in"),
     path(
         "invitations/<str:token>/",
         intake_views_mentor.invitation_respond,

@@ -23,8 +23,9 @@ def test_every_status_has_a_row_and_moves_only_to_known_statuses():
     assert set(INVITATION_TRANSITIONS) == set(InvitationStatus.values)
 
 
-def test_closed_requests_never_move_again():
-    for status in (R.MATCHED, R.REFERRED, R.DECLINED, R.WITHDRAWN):
+def test_closed_requests_never_move_again_but_a_failed_pair_can_be_rematched():
+    assert REQUEST_TRANSITIONS[R.MATCHED] == frozenset({R.SHORTLISTING})
+    for status in (R.REFERRED, R.DECLINED, R.WITHDRAWN):
         assert REQUEST_TRANSITIONS[status] == frozenset()
         assert status not in OPEN_STATUSES
 

@@ -32,7 +32,8 @@ REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
     R.AWAITING_CHOICE: frozenset({R.INVITING, R.SHORTLISTING, R.WITHDRAWN}),
     # Inviting → inviting: the next choice after a decline or an expiry.
     R.INVITING: frozenset({R.MATCHED, R.INVITING, R.SHORTLISTING, R.WITHDRAWN}),
-    R.MATCHED: frozenset(),
+    # Re-matching: the manager ends a pair that failed and reopens the request's shortlist.
+    R.MATCHED: frozenset({R.SHORTLISTING}),
     R.REFERRED: frozenset(),
     R.DECLINED: frozenset(),
     R.WITHDRAWN: frozenset(),

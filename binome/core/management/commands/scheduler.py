@@ -12,9 +12,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from binome.intake.tasks import process_invitations
+from binome.mentorships.tasks import care_for_pairs
 from binome.notifications.tasks import deliver_outbox
 
-JOBS = (process_invitations, deliver_outbox)
+JOBS = (process_invitations, care_for_pairs, deliver_outbox)
 
 
 class Command(BaseCommand):
