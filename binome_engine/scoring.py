@@ -104,8 +104,12 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
     )
     skill_rows = [
         sorted(
-            {index.skill_tokens.codes[t] for s in r.skills for t in analyse(s).tokens}
-            & set(index.skill_tokens.codes.values())
+            {
+                index.skill_tokens.codes[t]
+                for s in r.skills
+                for t in analyse(s).tokens
+                if t in index.skill_tokens.codes  # a skill no mentor has matches nothing
+            }
         )
         for r in requests
     ]
