@@ -17,6 +17,7 @@ from binome.members.models import Member
 from binome.members.services import save_mentor_offer
 from binome.programmes.models import CharterVersion, Programme, StaffRole, Theme
 from binome.testing import demo_texts as texts
+from binome.testing.demo_pairs import build_pairs
 from binome.testing.demo_requests import build_requests
 from binome.testing.factories import DEMO_PASSWORD, password_hash
 from binome_engine import taxonomy
@@ -66,6 +67,8 @@ def build_demo(*, members: int = 2000, mentors: int = 400, seed: int = 2026) -> 
         _members(hec, 150, rng, fake, "hec")
         _staff(ax, programmes)
         _mentors(ax_members, ax_themes, mentors, rng)
+        ax_members_now = list(Member.objects.filter(network=ax).select_related("user"))
+        build_pairs(programmes[0], ax_members_now, rng)
         build_requests(
             programmes[0], list(Member.objects.filter(network=ax).select_related("user")), rng
         )
