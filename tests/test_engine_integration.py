@@ -8,7 +8,9 @@ from binome_engine.shortlist import shortlist
 
 
 def test_a_request_skill_that_no_mentor_has_is_simply_not_matched():
-    index = MentorIndex([MentorProfile(id=1, skills=frozenset({"python"}), languages=("fr",))])
+    index = MentorIndex(
+        [MentorProfile(id=1, skills=frozenset({"python"}), languages=("fr",), years_experience=20)]
+    )
     result = shortlist(
         index, MenteeRequest(id=9, member_id=99, skills=frozenset({"cobol", "management"}))
     )
