@@ -57,11 +57,12 @@ def _pair_context(access: Access, pair: Mentorship) -> dict[str, Any]:
         "upcoming": [
             m for m in all_meetings if m.status in (MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)
         ],
+        # Newest first; older meetings are folded on the page.
         "past": [
             (m, notes.get(m.pk, ""))
             for m in all_meetings
             if m.status in (MeetingStatus.HELD, MeetingStatus.NOT_HELD)
-        ],
+        ][::-1],
         "held": sum(1 for m in all_meetings if m.status == MeetingStatus.HELD),
         "objectives_form": ObjectivesForm(
             initial={"objectives": "\n".join(o.text for o in pair.objectives.all())}
