@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MentorshipStatus(models.TextChoices):
     AWAITING_CHARTER = "awaiting_charter", _("Waiting for the charter signatures")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("pair", "Active")
     PAUSED = "paused", _("Paused")
     COMPLETED = "completed", _("Completed")
     ENDED_EARLY = "ended_early", _("Ended early")
