@@ -310,3 +310,20 @@ def test_rematching_ends_the_pair_and_reopens_the_request(world):
     request.refresh_from_db()
     pair.refresh_from_db()
     assert (pair.status, request.status) == (MentorshipStatus.ENDED_EARLY, "shortlisting")
+
+
+def test_the_pair_page_shows_times_in_the_members_time_zone(login, active, world):
+    from django.urls import reverse
+
+    world.dana.time_zone = "Asia/Singapore"
+    world.dana.save()
+    start = datetime.datetime(2030, 1, 10, 9, 0, tzinfo=datetime.UTC)
+    meetings.propose_meeting(
+        mentorship=active,
+        member=world.charlie,
+        starts_at=start,
+        duration_minutes=60,
+        format="phone",
+    )
+    body = login(world.dana).get(reverse("pair_page", args=["ax", active.pk])).content.decode()
+    assert "17:00" in body  # 09:00 UTC is 17:00 in Singapore
