@@ -163,3 +163,12 @@ def test_an_incremental_update_matches_a_fresh_build_after_compaction() -> None:
     compacted = {(p.mentor_id, p.score) for p in shortlist(index, wanted, k=10).proposals}
     rebuilt = {(p.mentor_id, p.score) for p in shortlist(fresh, wanted, k=10).proposals}
     assert compacted == rebuilt
+
+
+def test_a_skill_no_mentor_has_matches_nothing_and_a_shared_one_counts() -> None:
+    index = MentorIndex([mentor(1, skills=frozenset({"Python"})), mentor(2)])
+    wanted = request(skills=frozenset({"Python", "Kubernetes"}))
+    first = shortlist(index, wanted).proposals[0]
+    assert first.mentor_id == 1
+    skills = next(r for r in first.reasons if r.code == "shared_skills")
+    assert skills.evidence_dict()["skills"] == ("Python",)
