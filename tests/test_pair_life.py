@@ -327,3 +327,76 @@ def test_the_pair_page_shows_times_in_the_members_time_zone(login, active, world
     )
     body = login(world.dana).get(reverse("pair_page", args=["ax", active.pk])).content.decode()
     assert "17:00" in body  # 09:00 UTC is 17:00 in Singapore
+
+
+def test_confirmed_and_moved_meetings_email_a_calendar_invitation_in_each_ones_time_zone(
+    active, world
+):
+    world.dana.time_zone = "America/New_York"
+    world.dana.save()
+    start = datetime.datetime(2030, 6, 3, 16, 0, tzinfo=datetime.UTC)
+    meeting = meetings.propose_meeting(
+        mentorship=active,
+        member=world.charlie,
+        starts_at=start,
+        duration_minutes=60,
+        format="phone",
+    )
+    meetings.confirm_meeting(meeting=meeting, member=world.dana)
+    to_dana = OutboxMessage.objects.filter(to="dana@example.org").latest("pk")
+    assert f"UID:{meeting.uid}@binome" in to_dana.calendar and "SEQUENCE:0" in to_dana.calendar
+    assert "12:00" in to_dana.body_text  # 16:00 UTC is noon in New York in June
+    to_charlie = OutboxMessage.objects.filter(to="charlie@example.org").latest("pk")
+    assert "18:00" in to_charlie.body_text  # and 18:00 in Paris
+    meetings.move_meeting(
+        meeting=meeting,
+        member=world.dana,
+        starts_at=start + datetime.timedelta(days=1),
+        duration_minutes=60,
+        format="phone",
+    )
+    moved = OutboxMessage.objects.filter(to="charlie@example.org").latest("pk")
+    assert "SEQUENCE:1" in moved.calendar and "STATUS:TENTATIVE" in moved.calendar
+
+
+def test_the_calendar_invitation_reaches_a_real_smtp_server_as_an_attachment(
+    active, world, settings
+):
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from binome.notifications.services import deliver_due
+
+    class Sink:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(envelope.content.decode("utf-8", errors="replace"))
+            return "250 OK"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        OutboxMessage.objects.all().delete()
+        meeting = meetings.propose_meeting(
+            mentorship=active,
+            member=world.charlie,
+            starts_at=soon(),
+            duration_minutes=60,
+            format="phone",
+        )
+        meetings.confirm_meeting(meeting=meeting, member=world.dana)
+        deliver_due()
+    finally:
+        controller.stop()
+    with_calendar = [m for m in sink.messages if "text/calendar" in m]
+    assert len(with_calendar) == 2
+    assert all(f"{meeting.uid}@binome" in m for m in with_calendar)

@@ -20,6 +20,13 @@ def _utc(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _status(status: str) -> str:
+    if status == MeetingStatus.CANCELLED:
+        return "CANCELLED"
+    # A proposed (or moved, not yet re-confirmed) meeting is tentative in the calendar.
+    return "TENTATIVE" if status == MeetingStatus.PROPOSED else "CONFIRMED"
+
+
 def meeting_ics(meeting: Meeting, *, title: str, description: str = "") -> str:
     end = meeting.starts_at + datetime.timedelta(minutes=meeting.duration_minutes)
     cancelled = meeting.status == MeetingStatus.CANCELLED
@@ -36,7 +43,7 @@ def meeting_ics(meeting: Meeting, *, title: str, description: str = "") -> str:
         f"DTSTART:{_utc(meeting.starts_at)}",
         f"DTEND:{_utc(end)}",
         f"SUMMARY:{_escape(title)}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        f"STATUS:{_status(meeting.status)}",
     ]
     if location:
         lines.append(f"LOCATION:{_escape(location)}")

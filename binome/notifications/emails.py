@@ -6,18 +6,27 @@ written once.
 
 from __future__ import annotations
 
+import zoneinfo
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from binome.notifications.models import OutboxMessage
 from binome.notifications.services import queue_email
 
 
-def send_templated(*, to: Any, template: str, context: dict[str, Any]) -> OutboxMessage:
-    """Queue ``template`` for user ``to`` (in the caller's transaction, in their language)."""
+def send_templated(
+    *,
+    to: Any,
+    template: str,
+    context: dict[str, Any],
+    time_zone: str | None = None,
+    calendar: str = "",
+) -> OutboxMessage:
+    """Queue ``template`` for user ``to`` in the caller's transaction, in their language and,
+    when given, with dates in their time zone and a calendar invitation attached."""
     language = getattr(to, "language", None) or "fr"
     context = {
         **context,
@@ -25,12 +34,18 @@ def send_templated(*, to: Any, template: str, context: dict[str, Any]) -> Outbox
         "recipient": to,
         "language": language,
     }
-    with translation.override(language):
+    zone = zoneinfo.ZoneInfo(time_zone) if time_zone else timezone.get_current_timezone()
+    with translation.override(language), timezone.override(zone):
         subject = " ".join(render_to_string(f"emails/{template}.subject.txt", context).split())
         body_text = render_to_string(f"emails/{template}.txt", context)
         body_html = render_to_string(
             "emails/_layout.html", {**context, "subject": subject, "body": body_text}
         )
     return queue_email(
-        to=to.email, subject=subject, body_text=body_text, body_html=body_html, language=language
+        to=to.email,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        language=language,
+        calendar=calendar,
     )

@@ -29,6 +29,8 @@ class OutboxMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
+    # An iCalendar invitation sent as an attachment (meetings), or empty.
+    calendar = models.TextField(blank=True)
     language = models.CharField(_("language"), max_length=8, default="fr")
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING

@@ -72,10 +72,21 @@ class Outcome(enum.Enum):
 
 
 def queue_email(
-    *, to: str, subject: str, body_text: str, body_html: str = "", language: str = "fr"
+    *,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    language: str = "fr",
+    calendar: str = "",
 ) -> OutboxMessage:
     message = OutboxMessage.objects.create(
-        to=to, subject=subject, body_text=body_text, body_html=body_html, language=language
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        language=language,
+        calendar=calendar,
     )
     transaction.on_commit(enqueue_delivery)
     return message
@@ -219,6 +230,8 @@ def _email(message: OutboxMessage) -> EmailMultiAlternatives:
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
+    if message.calendar:
+        email.attach("invitation.ics", message.calendar, "text/calendar; charset=utf-8")
     return email
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from binome.core.errors import DomainError
 from binome.members.models import Format, Member
+from binome.mentorships.ics import meeting_ics
 from binome.mentorships.models import CheckIn, Meeting, Mentorship, PrivateNote
 from binome.mentorships.services.transitions import member_of
 from binome.mentorships.states import MEETING_TRANSITIONS, MeetingStatus, MentorshipStatus, can_move
@@ -37,8 +38,18 @@ def _locked(meeting: Meeting, to: str) -> Meeting:
     return locked
 
 
-def _notify(meeting: Meeting, template: str, *, to: list[Member]) -> None:
+def _notify(
+    meeting: Meeting, template: str, *, to: list[Member], with_calendar: bool = False
+) -> None:
+    """Each member is told in their language and time zone; confirmed, moved and cancelled
+    meetings carry the calendar invitation (same UID, new SEQUENCE) so calendars update."""
     for person in to:
+        other = meeting.mentorship.other(person)
+        calendar = ""
+        if with_calendar:
+            with translation.override(person.user.language):
+                title = _("Mentoring meeting with %(name)s") % {"name": other.full_name}
+            calendar = meeting_ics(meeting, title=title)
         send_templated(
             to=person.user,
             template=template,
@@ -47,6 +58,8 @@ def _notify(meeting: Meeting, template: str, *, to: list[Member]) -> None:
                 "mentorship": meeting.mentorship,
                 "recipient_member": person,
             },
+            time_zone=person.time_zone,
+            calendar=calendar,
         )
 
 
@@ -90,7 +103,7 @@ def confirm_meeting(*, meeting: Meeting, member: Member) -> Meeting:
         meeting.status = MeetingStatus.CONFIRMED
         meeting.save(update_fields=["status"])
         pair = meeting.mentorship
-        _notify(meeting, "meeting_confirmed", to=[pair.mentor, pair.mentee])
+        _notify(meeting, "meeting_confirmed", to=[pair.mentor, pair.mentee], with_calendar=True)
     return meeting
 
 
@@ -122,7 +135,8 @@ def move_meeting(
         meeting.sequence += 1
         meeting.check_in_sent_at = None
         meeting.save()
-        _notify(meeting, "meeting_moved", to=[meeting.mentorship.other(member)])
+        pair = meeting.mentorship
+        _notify(meeting, "meeting_moved", to=[pair.mentor, pair.mentee], with_calendar=True)
     return meeting
 
 
@@ -133,7 +147,8 @@ def cancel_meeting(*, meeting: Meeting, member: Member) -> Meeting:
         meeting.status = MeetingStatus.CANCELLED
         meeting.sequence += 1
         meeting.save(update_fields=["status", "sequence"])
-        _notify(meeting, "meeting_cancelled", to=[meeting.mentorship.other(member)])
+        pair = meeting.mentorship
+        _notify(meeting, "meeting_cancelled", to=[pair.mentor, pair.mentee], with_calendar=True)
     return meeting
 
 
