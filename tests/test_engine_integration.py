@@ -15,3 +15,8 @@ def test_a_request_skill_that_no_mentor_has_is_simply_not_matched():
         index, MenteeRequest(id=9, member_id=99, skills=frozenset({"cobol", "management"}))
     )
     assert [p.mentor_id for p in result.proposals] == [1]
+
+
+def test_a_network_without_mentors_gets_an_empty_shortlist_not_an_error():
+    result = shortlist(MentorIndex([]), MenteeRequest(id=1, member_id=2, text="photovoltaïque"))
+    assert result.proposals == ()
