@@ -23,6 +23,7 @@ def test_an_admin_creates_a_programme_of_each_kind(login, world):
                 "themes": [world.theme.pk],
                 "recommended_meetings": 6,
                 "duration_months": 6,
+                "silence_weeks": 5,
                 "invitation_delay_days": 7,
                 "is_active": "on",
             },
@@ -38,6 +39,7 @@ def test_a_short_name_is_unique_within_a_network_only(login, world):
         "kind": "cohort",
         "recommended_meetings": 6,
         "duration_months": 6,
+        "silence_weeks": 5,
         "invitation_delay_days": 7,
     }
     response = login(world.alice).post(reverse("programme_create", args=["ax"]), data)

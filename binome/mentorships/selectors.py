@@ -16,7 +16,6 @@ from binome.mentorships.states import LIVE_STATUSES, MeetingStatus, MentorshipSt
 from binome.programmes.models import Programme
 
 NOT_STARTED_AFTER = datetime.timedelta(days=14)
-SILENT_AFTER = datetime.timedelta(weeks=5)
 
 
 def pair_for_member(access: Access, pair_id: int) -> Mentorship:
@@ -58,7 +57,7 @@ def pairs_for_staff(access: Access, programme: Programme) -> list[PairOverview]:
     now = timezone.now()
     pairs = (
         Mentorship.objects.filter(programme=programme)
-        .select_related("mentor", "mentee")
+        .select_related("mentor", "mentee", "programme")
         .annotate(
             n_signatures=Count("signatures", distinct=True),
             n_held=Count("meetings", filter=Q(meetings__status=MeetingStatus.HELD), distinct=True),
@@ -92,7 +91,8 @@ def _attention(pair: Mentorship, now: datetime.datetime) -> list[str]:
     ):
         reasons.append("not_started")
     last = pair.last_meeting or pair.started_at  # type: ignore[attr-defined]
-    if pair.status == MentorshipStatus.ACTIVE and last and now - last > SILENT_AFTER:
+    silent_after = datetime.timedelta(weeks=pair.programme.silence_weeks)
+    if pair.status == MentorshipStatus.ACTIVE and last and now - last > silent_after:
         reasons.append("silent")
     if any(f.resolved_at is None for f in pair.flags.all()):
         reasons.append("flagged")

@@ -21,6 +21,7 @@ class ProgrammeForm(forms.ModelForm):
             "themes",
             "recommended_meetings",
             "duration_months",
+            "silence_weeks",
             "invitation_delay_days",
             "is_active",
         ]

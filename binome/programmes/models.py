@@ -56,6 +56,11 @@ class Programme(models.Model):
     )
     recommended_meetings = models.PositiveSmallIntegerField(_("recommended meetings"), default=6)
     duration_months = models.PositiveSmallIntegerField(_("duration in months"), default=6)
+    silence_weeks = models.PositiveSmallIntegerField(
+        _("weeks without a meeting before a reminder"),
+        default=5,
+        help_text=_("The recommended rhythm is one or two meetings a month."),
+    )
     invitation_delay_days = models.PositiveSmallIntegerField(
         _("days a mentor has to answer an invitation"), default=7
     )

@@ -21,6 +21,7 @@ PROGRAMME_FIELDS = (
     "description",
     "recommended_meetings",
     "duration_months",
+    "silence_weeks",
     "invitation_delay_days",
     "is_active",
 )

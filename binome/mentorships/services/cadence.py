@@ -2,8 +2,8 @@
 
 - after a confirmed meeting's end: one-click check-in emails to both ("we met / we did not /
   let's reschedule"), once;
-- no meeting for SILENT_AFTER: a gentle reminder to both; still silent ESCALATE_AFTER later:
-  a flag to the manager;
+- no meeting for the programme's ``silence_weeks``: a gentle reminder to both; still silent
+  ESCALATE_AFTER later: a flag to the manager;
 - charter unsigned for CHARTER_REMINDER: a reminder to whoever has not signed; still unsigned at
   NOT_STARTED_AFTER: a flag to the manager.
 """
@@ -22,7 +22,6 @@ from binome.mentorships.states import MeetingStatus, MentorshipStatus
 from binome.mentorships.tokens import check_in_links
 from binome.notifications.emails import send_templated
 
-SILENT_AFTER = datetime.timedelta(weeks=5)
 ESCALATE_AFTER = datetime.timedelta(weeks=2)
 CHARTER_REMINDER = datetime.timedelta(days=3)
 NOT_STARTED_AFTER = datetime.timedelta(days=14)
@@ -91,7 +90,7 @@ def _silence(now: datetime.datetime) -> int:
     )
     for pair in pairs.select_related("mentor__user", "mentee__user", "programme"):
         last = max(filter(None, [pair.last_meeting, pair.started_at]), default=pair.created_at)
-        if now - last < SILENT_AFTER:
+        if now - last < datetime.timedelta(weeks=pair.programme.silence_weeks):
             continue
         with transaction.atomic():
             locked = Mentorship.objects.select_for_update().get(pk=pair.pk)
