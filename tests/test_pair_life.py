@@ -400,3 +400,26 @@ def test_the_calendar_invitation_reaches_a_real_smtp_server_as_an_attachment(
     with_calendar = [m for m in sink.messages if "text/calendar" in m]
     assert len(with_calendar) == 2
     assert all(f"{meeting.uid}@binome" in m for m in with_calendar)
+
+
+def test_the_day_before_a_meeting_both_get_a_reminder_with_the_open_action_items(active, world):
+    work.add_action_item(
+        mentorship=active, member=world.dana, owner=world.dana, text="Relire l'offre", due_date=None
+    )
+    meeting = meetings.propose_meeting(
+        mentorship=active,
+        member=world.dana,
+        starts_at=soon(days=1),
+        duration_minutes=60,
+        format="phone",
+    )
+    meetings.confirm_meeting(meeting=meeting, member=world.charlie)
+    now = meeting.starts_at - datetime.timedelta(hours=20)
+    before = OutboxMessage.objects.latest("pk").pk
+    assert cadence.process_pairs(now=now)["meeting_reminders"] == 1
+    assert cadence.process_pairs(now=now)["meeting_reminders"] == 0
+    reminders = OutboxMessage.objects.filter(pk__gt=before, body_text__contains="Relire l'offre")
+    assert sorted(reminders.values_list("to", flat=True)) == [
+        "charlie@example.org",
+        "dana@example.org",
+    ]

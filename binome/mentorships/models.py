@@ -152,6 +152,7 @@ class Meeting(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     summary = models.TextField(_("shared summary"), blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
     check_in_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,5 +1,6 @@
 """Periodic care of the pairs, safe to run twice (each step records when it was done).
 
+- the day before a confirmed meeting: a reminder to both with the open action items, once;
 - after a confirmed meeting's end: one-click check-in emails to both ("we met / we did not /
   let's reschedule"), once;
 - no meeting for the programme's ``silence_weeks``: a gentle reminder to both; still silent
@@ -24,16 +25,50 @@ from binome.notifications.emails import send_templated
 
 ESCALATE_AFTER = datetime.timedelta(weeks=2)
 CHARTER_REMINDER = datetime.timedelta(days=3)
+REMIND_BEFORE = datetime.timedelta(hours=24)
 NOT_STARTED_AFTER = datetime.timedelta(days=14)
 
 
 def process_pairs(*, now: datetime.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     return {
+        "meeting_reminders": _meeting_reminders(now),
         "check_ins": _check_ins(now),
         "silence": _silence(now),
         "charter": _charter(now),
     }
+
+
+def _meeting_reminders(now: datetime.datetime) -> int:
+    sent = 0
+    due = Meeting.objects.filter(
+        status=MeetingStatus.CONFIRMED,
+        reminder_sent_at=None,
+        starts_at__gt=now,
+        starts_at__lte=now + REMIND_BEFORE,
+    ).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            meeting = (
+                Meeting.objects.select_for_update()
+                .filter(pk=pk, reminder_sent_at=None, status=MeetingStatus.CONFIRMED)
+                .select_related("mentorship__mentor__user", "mentorship__mentee__user")
+                .first()
+            )
+            if meeting is None:
+                continue
+            meeting.reminder_sent_at = now
+            meeting.save(update_fields=["reminder_sent_at"])
+            pair = meeting.mentorship
+            for person in (pair.mentor, pair.mentee):
+                send_templated(
+                    to=person.user,
+                    template="meeting_reminder",
+                    context={"meeting": meeting, "mentorship": pair, "recipient_member": person},
+                    time_zone=person.time_zone,
+                )
+            sent += 1
+    return sent
 
 
 def _check_ins(now: datetime.datetime) -> int:

@@ -133,7 +133,7 @@ def move_meeting(
         )
         meeting.time_zone = member.time_zone
         meeting.sequence += 1
-        meeting.check_in_sent_at = None
+        meeting.check_in_sent_at = meeting.reminder_sent_at = None
         meeting.save()
         pair = meeting.mentorship
         _notify(meeting, "meeting_moved", to=[pair.mentor, pair.mentee], with_calendar=True)
