@@ -267,3 +267,46 @@ def test_the_permission_matrix_of_the_flow(
         assert "/accounts/login/" not in response.get("Location", "")
     else:
         assert response.status_code == 404
+
+
+def test_a_network_admin_who_does_not_manage_the_programme_does_not_read_intake_notes(
+    login, world, flow
+):
+    body = (
+        login(world.alice)
+        .get(reverse("manage_request", args=["ax", flow["request"].pk]))
+        .content.decode()
+    )
+    assert "SENTINEL-NOTES" not in body
+    response = login(world.alice).post(
+        reverse("request_step", args=["ax", flow["request"].pk]), {"action": "notes", "notes": "x"}
+    )
+    assert response.status_code == 302
+    from binome.intake.models import IntakeInterview
+
+    assert IntakeInterview.objects.get(request=flow["request"]).notes == "SENTINEL-NOTES"
+
+
+def test_opening_a_sensitive_request_is_audited(login, world):
+    from binome.core.models import AuditEvent
+
+    request = requests.submit_request(
+        request=requests.save_draft(
+            mentee=world.dana,
+            programme=world.programme,
+            themes=[],
+            sensitive_consent=True,
+            data={
+                "situation": "well_being",
+                "question": "Épuisement",
+                "formats": ["video"],
+                "languages": ["fr"],
+            },
+        ),
+        actor=world.dana.user,
+    )
+    login(world.bob).get(reverse("manage_request", args=["ax", request.pk]))
+    assert (
+        AuditEvent.objects.filter(action="request.sensitive.read", actor=world.bob.user).count()
+        == 1
+    )

@@ -52,9 +52,14 @@ def invitation_for_mentor(access: Access, invitation_id: int) -> MentorInvitatio
     return invitation
 
 
+def can_read_intake_notes(request: MentoringRequest, access: Access) -> bool:
+    """Intake notes are for the managers of the request's programme — not every network admin."""
+    return request.programme_id in access.managed_programme_ids()
+
+
 def read_intake_notes(request: MentoringRequest, access: Access) -> IntakeInterview | None:
     """The interview with its confidential notes, for the programme's managers; audited."""
-    if not access.manages(request.programme):
+    if not can_read_intake_notes(request, access):
         raise Http404
     interview = IntakeInterview.objects.filter(request=request).first()
     if interview is not None and interview.notes:
@@ -150,3 +155,14 @@ def mentor_responsiveness(programme: Programme) -> list[MentorResponsiveness]:
             )
         )
     return sorted(result, key=lambda r: (r.response_rate, -r.invited))[:20]
+
+
+def record_sensitive_read(request: MentoringRequest, access: Access) -> None:
+    """Opening a request whose situation touches health or well-being leaves an audit row."""
+    if request.is_sensitive:
+        audit.record(
+            action="request.sensitive.read",
+            actor=access.member.user,
+            network=access.network,
+            target=request,
+        )

@@ -22,7 +22,7 @@ from binome.intake.forms import (
     NotesForm,
     ScheduleForm,
 )
-from binome.intake.models import MentoringRequest, ShortlistEntry
+from binome.intake.models import IntakeInterview, MentoringRequest, ShortlistEntry
 from binome.intake.services import intake as intake_services
 from binome.intake.services import invitations as invitation_services
 from binome.intake.services import shortlist as shortlist_services
@@ -48,7 +48,13 @@ def intake_queue(request: HttpRequest, access: Access, programme_id: int) -> Htt
 @staff_required
 def manage_request(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_manager(access, request_id)
-    interview = selectors.read_intake_notes(mentoring_request, access)
+    selectors.record_sensitive_read(mentoring_request, access)
+    notes_allowed = selectors.can_read_intake_notes(mentoring_request, access)
+    interview = (
+        selectors.read_intake_notes(mentoring_request, access)
+        if notes_allowed
+        else IntakeInterview.objects.filter(request=mentoring_request).defer("notes").first()
+    )
     entries = list(mentoring_request.shortlist.select_related("mentor__user"))
     context: dict[str, Any] = {
         "mentoring_request": mentoring_request,
@@ -64,7 +70,10 @@ def manage_request(request: HttpRequest, access: Access, request_id: int) -> Htt
                 "duration_minutes": interview.duration_minutes if interview else 60,
             },
         ),
-        "notes_form": NotesForm(initial={"notes": interview.notes if interview else ""}),
+        "notes_allowed": notes_allowed,
+        "notes_form": NotesForm(
+            initial={"notes": interview.notes if interview and notes_allowed else ""}
+        ),
         "decision_form": DecisionForm(),
         "invite_form": InviteForm(),
         "entry_forms": {
@@ -120,6 +129,8 @@ def _run_step(
         )
         messages.success(request, _("The interview is scheduled; the member is told."))
     elif action == "notes":
+        if not selectors.can_read_intake_notes(mentoring_request, access):
+            raise DomainError(_("Intake notes are for the programme's managers."))
         notes = NotesForm(request.POST)
         notes.is_valid()
         intake_services.save_intake_notes(
