@@ -310,3 +310,41 @@ def test_opening_a_sensitive_request_is_audited(login, world):
         AuditEvent.objects.filter(action="request.sensitive.read", actor=world.bob.user).count()
         == 1
     )
+
+
+def test_the_manager_narrows_suggestions_to_mentors_sharing_a_theme(login, world):
+    from binome.testing.factories import ThemeFactory, make_mentor
+
+    other_theme = ThemeFactory(network=world.network, code="abroad")
+    for name, theme in (("Thea", world.theme), ("Otto", other_theme)):
+        mentor = MemberFactory(
+            network=world.network,
+            first_name=name,
+            employer=f"{name} SA",
+            years_of_experience=25,
+            class_year=1990,
+        )
+        make_mentor(mentor, themes=[theme])
+    request = requests.submit_request(
+        request=requests.save_draft(
+            mentee=world.dana,
+            programme=world.programme,
+            themes=[world.theme],
+            sensitive_consent=False,
+            data={
+                "situation": "job_search",
+                "question": "Aide",
+                "formats": ["video"],
+                "languages": ["fr"],
+            },
+        ),
+        actor=world.dana.user,
+    )
+    intake.take_request(request=request, manager=world.bob)
+    intake.decide(request=request, manager=world.bob, decision="go")
+    url = reverse("manage_request", args=["ax", request.pk])
+    everyone = login(world.bob).get(url).content.decode()
+    assert "Thea" in everyone and "Otto" in everyone
+    narrowed = login(world.bob).get(url, {"theme": "1"}).content.decode()
+    suggestions = narrowed.split("Écartés, et pourquoi")[0]
+    assert "Thea" in suggestions and "Otto" not in suggestions

@@ -189,8 +189,21 @@ def warm_index(network_id: int) -> Any:
         return warm.index
 
 
-def programme_settings(request: MentoringRequest) -> engine.ProgrammeSettings:
-    """Rules for this request: mentors who already declined it, and past pairs, are left out."""
+@dataclass(frozen=True)
+class SuggestionFilters:
+    """The manager's narrowing of the engine's suggestions."""
+
+    common_theme: bool = False
+    common_format: bool = False
+    more: bool = False
+
+
+def programme_settings(
+    request: MentoringRequest, filters: SuggestionFilters | None = None
+) -> engine.ProgrammeSettings:
+    """Rules for this request: mentors who already declined it, and past pairs, are left out;
+    the manager's filters become hard constraints."""
+    filters = filters or SuggestionFilters()
     refused = MentorInvitation.objects.filter(request=request).exclude(
         status=InvitationStatus.PENDING
     )
@@ -200,6 +213,10 @@ def programme_settings(request: MentoringRequest) -> engine.ProgrammeSettings:
             (request.pk, mentor_id) for mentor_id in refused.values_list("mentor_id", flat=True)
         ),
         past_pairs=frozenset((mentor_id, request.mentee_id) for mentor_id in past),
+        constraints=engine.HardConstraints(
+            require_common_theme=filters.common_theme,
+            require_common_format=filters.common_format,
+        ),
     )
 
 
@@ -210,15 +227,23 @@ def _reason_data(reason: engine.Reason) -> dict[str, Any]:
     return {"code": reason.code, "points": round(reason.points, 2), "evidence": evidence}
 
 
-def suggest(request: MentoringRequest, *, exclude: set[int], k: int = 6) -> Suggestions:
+def suggest(
+    request: MentoringRequest,
+    *,
+    exclude: set[int],
+    k: int = 6,
+    filters: SuggestionFilters | None = None,
+) -> Suggestions:
     """The engine's shortlist for a request, minus the mentors already on the manager's list."""
     from binome_engine.shortlist import shortlist
 
+    filters = filters or SuggestionFilters()
+    k = 12 if filters.more else k
     index = warm_index(request.network_id)
     result = shortlist(
         index,
         mentee_request(request),
-        programme_settings(request),
+        programme_settings(request, filters),
         k=k + len(exclude),
         excluded=8,
     )

@@ -85,7 +85,15 @@ def manage_request(request: HttpRequest, access: Access, request_id: int) -> Htt
     }
     if mentoring_request.status == RequestStatus.SHORTLISTING:
         shortlisted = {e.mentor_id for e in entries}
-        context["suggestions"] = suggestions.suggest(mentoring_request, exclude=shortlisted)
+        filters = suggestions.SuggestionFilters(
+            common_theme=request.GET.get("theme") == "1",
+            common_format=request.GET.get("format") == "1",
+            more=request.GET.get("more") == "1",
+        )
+        context["filters"] = filters
+        context["suggestions"] = suggestions.suggest(
+            mentoring_request, exclude=shortlisted, filters=filters
+        )
         context["search"] = _search(access, request.GET.get("q", ""), shortlisted)
         context["q"] = request.GET.get("q", "")
     return render(request, "intake/manage_request.html", context)
