@@ -348,3 +348,10 @@ def test_the_manager_narrows_suggestions_to_mentors_sharing_a_theme(login, world
     narrowed = login(world.bob).get(url, {"theme": "1"}).content.decode()
     suggestions = narrowed.split("Écartés, et pourquoi")[0]
     assert "Thea" in suggestions and "Otto" not in suggestions
+
+
+def test_the_network_home_shows_what_waits_for_each_persona(login, world, flow):
+    mentor_home = login(world.charlie).get(reverse("network_home", args=["ax"])).content.decode()
+    assert reverse("my_invitations", args=["ax"]) in mentor_home
+    mentee_home = login(world.dana).get(reverse("network_home", args=["ax"])).content.decode()
+    assert reverse("request_detail", args=["ax", flow["request"].pk]) in mentee_home

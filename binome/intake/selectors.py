@@ -166,3 +166,18 @@ def record_sensitive_read(request: MentoringRequest, access: Access) -> None:
             network=access.network,
             target=request,
         )
+
+
+def home_items(access: Access) -> tuple[list[MentoringRequest], list[MentorInvitation]]:
+    """The member's open requests and the invitations waiting for their answer."""
+    requests = list(
+        MentoringRequest.objects.filter(
+            mentee=access.member, status__in=OPEN_STATUSES | {RequestStatus.DRAFT}
+        ).select_related("programme")
+    )
+    invitations = list(
+        MentorInvitation.objects.filter(
+            mentor=access.member, status=InvitationStatus.PENDING
+        ).select_related("request__programme")
+    )
+    return requests, invitations
