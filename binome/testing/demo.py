@@ -120,14 +120,17 @@ def _members(
 
 
 def _profile(member: Member, rng: random.Random, fake: Faker) -> Member:
-    member.first_name = fake.first_name()
+    is_woman = rng.random() < 0.45
+    member.first_name = fake.first_name_female() if is_woman else fake.first_name_male()
     member.last_name = fake.last_name()
     member.class_year = rng.randint(1975, 2024)
     member.degree = rng.choice(texts.DEGREES)
     member.sector = rng.choice(taxonomy.SECTORS)[0]
     member.function = rng.choice(taxonomy.FUNCTIONS)[0]
     member.years_of_experience = max(0, 2026 - member.class_year - 2)
-    member.position_title = texts.position(rng, member.function, member.years_of_experience)
+    member.position_title = texts.gendered(
+        texts.position(rng, member.function, member.years_of_experience), woman=is_woman
+    )
     member.employer = rng.choice(texts.EMPLOYERS[member.sector])
     member.country, member.city = rng.choice(texts.PLACES)
     member.languages = texts.languages(rng)

@@ -165,7 +165,7 @@ _POSITIONS = {
     "finance": ("Directrice financière", "Contrôleur de gestion", "Analyste financier"),
     "strategy": ("Directeur de la stratégie", "Responsable stratégie", "Strategy manager"),
     "engineering": ("Ingénieure d'études", "Chef de projet ingénierie", "Directeur technique"),
-    "rnd": ("Chercheuse", "Directeur R&D", "Ingénieur de recherche"),
+    "rnd": ("Chercheur", "Directeur R&D", "Ingénieur de recherche"),
     "data": ("Data scientist", "Head of Data", "Ingénieure machine learning"),
     "software_dev": ("Développeur", "CTO", "Lead developer"),
     "product": ("Product manager", "Head of Product", "Cheffe de produit"),
@@ -236,3 +236,43 @@ def bio(rng: random.Random, sector: str, function: str, language: str, class_yea
     if language == "en":
         return rng.choice(_BIO_EN).format(topic=topic_en, **values)
     return rng.choice(_BIO_FR).format(topic=topic_fr, **values)
+
+
+# Job titles agree with the person (French titles are gendered): first word only.
+_FEMININE = {
+    "Directeur": "Directrice",
+    "Ingénieur": "Ingénieure",
+    "Chef": "Cheffe",
+    "Chercheur": "Chercheuse",
+    "Fondateur": "Fondatrice",
+    "Cofondateur": "Cofondatrice",
+    "Conseiller": "Conseillère",
+    "Acheteur": "Acheteuse",
+    "Développeur": "Développeuse",
+    "Professeur": "Professeure",
+    "Chargé": "Chargée",
+    "Contrôleur": "Contrôleuse",
+    "Sous-directeur": "Sous-directrice",
+    "Maître": "Maîtresse",
+    "Analyste": "Analyste",
+}
+_MASCULINE = {feminine: masculine for masculine, feminine in _FEMININE.items()}
+
+
+def gendered(title: str, *, woman: bool) -> str:
+    first, _space, rest = title.partition(" ")
+    table = _FEMININE if woman else _MASCULINE
+    first = table.get(first, first)
+    if woman:
+        rest = " ".join(_ADJECTIVES.get(word, word) for word in rest.split())
+    return f"{first} {rest}".strip()
+
+
+_ADJECTIVES = {
+    "commercial": "commerciale",
+    "général": "générale",
+    "financier": "financière",
+    "technique": "technique",
+    "adjoint": "adjointe",
+    "ministériel": "ministérielle",
+}
