@@ -16,6 +16,7 @@ from binome.intake.states import InvitationStatus, RequestStatus
 from binome.mentorships.models import Mentorship
 from binome.notifications.models import OutboxMessage
 from binome.programmes.services import publish_charter
+from binome.testing import scenarios
 from binome.testing.factories import MemberFactory, UserFactory, make_mentor
 
 pytestmark = pytest.mark.django_db
@@ -35,33 +36,26 @@ def frank(world):
 
 
 def submitted(world, situation="research_to_industry", consent=False):
-    draft = requests.save_draft(
+    return scenarios.submitted_request(
         mentee=world.dana,
         programme=world.programme,
+        situation=situation,
+        question=QUESTION,
         themes=[world.theme],
-        sensitive_consent=consent,
-        data={
-            "situation": situation,
-            "question": QUESTION,
-            "style": "classic",
-            "formats": ["video"],
-            "languages": ["fr"],
-        },
+        consent=consent,
     )
-    return requests.submit_request(request=draft, actor=world.dana.user)
 
 
 def shortlisted(world, *mentors):
-    request = submitted(world)
-    intake.take_request(request=request, manager=world.bob)
-    intake.decide(request=request, manager=world.bob, decision="go")
-    entries = [
-        shortlist.add_to_shortlist(
-            request=request, manager=world.bob, mentor=m, note=f"Note {m.first_name}"
-        )
-        for m in mentors
-    ]
-    shortlist.publish_shortlist(request=request, manager=world.bob)
+    request, entries = scenarios.published_shortlist(
+        manager=world.bob,
+        mentors=mentors,
+        rank=False,
+        mentee=world.dana,
+        programme=world.programme,
+        question=QUESTION,
+        themes=[world.theme],
+    )
     return request, entries
 
 
@@ -229,21 +223,7 @@ def test_a_mentor_who_lets_two_invitations_expire_is_paused_not_spammed(world, f
             if mentee_name == "dana"
             else MemberFactory(network=world.network, first_name="Gus")
         )
-        world_request = requests.submit_request(
-            request=requests.save_draft(
-                mentee=mentee,
-                programme=world.programme,
-                themes=[],
-                sensitive_consent=False,
-                data={
-                    "situation": "job_search",
-                    "question": "Aide",
-                    "formats": ["video"],
-                    "languages": ["fr"],
-                },
-            ),
-            actor=mentee.user,
-        )
+        world_request = scenarios.submitted_request(mentee=mentee, programme=world.programme)
         intake.take_request(request=world_request, manager=world.bob)
         intake.decide(request=world_request, manager=world.bob, decision="go")
         entry = shortlist.add_to_shortlist(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from binome.intake.services import intake, invitations, requests, shortlist
+from binome.intake.services import intake, invitations, shortlist
 from binome.programmes.models import StaffRole
+from binome.testing import scenarios
 from binome.testing.factories import MemberFactory, ProgrammeFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
@@ -15,20 +16,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def flow(world):
     """A request in the inviting step, with the personas around it."""
-    draft = requests.save_draft(
+    request = scenarios.submitted_request(
         mentee=world.dana,
         programme=world.programme,
+        situation="career_evolution",
+        question="Changer de secteur vers l'énergie",
         themes=[world.theme],
-        sensitive_consent=False,
-        data={
-            "situation": "career_evolution",
-            "question": "Changer de secteur vers l'énergie",
-            "style": "classic",
-            "formats": ["video"],
-            "languages": ["fr"],
-        },
     )
-    request = requests.submit_request(request=draft, actor=world.dana.user)
     intake.take_request(request=request, manager=world.bob)
     intake.save_intake_notes(request=request, manager=world.bob, notes="SENTINEL-NOTES")
     intake.decide(request=request, manager=world.bob, decision="go")
@@ -145,20 +139,13 @@ def test_the_shortlist_builder_shows_the_engines_suggestions_with_reasons(login,
         years_of_experience=25,
     )
     make_mentor(solar, themes=[world.theme])
-    draft = requests.save_draft(
+    request = scenarios.submitted_request(
         mentee=world.dana,
         programme=world.programme,
+        situation="career_evolution",
+        question="Je veux travailler dans le photovoltaïque",
         themes=[world.theme],
-        sensitive_consent=False,
-        data={
-            "situation": "career_evolution",
-            "question": "Je veux travailler dans le photovoltaïque",
-            "style": "classic",
-            "formats": ["video"],
-            "languages": ["fr"],
-        },
     )
-    request = requests.submit_request(request=draft, actor=world.dana.user)
     intake.take_request(request=request, manager=world.bob)
     intake.decide(request=request, manager=world.bob, decision="go")
     body = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content.decode()
@@ -290,20 +277,12 @@ def test_a_network_admin_who_does_not_manage_the_programme_does_not_read_intake_
 def test_opening_a_sensitive_request_is_audited(login, world):
     from binome.core.models import AuditEvent
 
-    request = requests.submit_request(
-        request=requests.save_draft(
-            mentee=world.dana,
-            programme=world.programme,
-            themes=[],
-            sensitive_consent=True,
-            data={
-                "situation": "well_being",
-                "question": "Épuisement",
-                "formats": ["video"],
-                "languages": ["fr"],
-            },
-        ),
-        actor=world.dana.user,
+    request = scenarios.submitted_request(
+        mentee=world.dana,
+        programme=world.programme,
+        situation="well_being",
+        question="Épuisement",
+        consent=True,
     )
     login(world.bob).get(reverse("manage_request", args=["ax", request.pk]))
     assert (
@@ -325,20 +304,8 @@ def test_the_manager_narrows_suggestions_to_mentors_sharing_a_theme(login, world
             class_year=1990,
         )
         make_mentor(mentor, themes=[theme])
-    request = requests.submit_request(
-        request=requests.save_draft(
-            mentee=world.dana,
-            programme=world.programme,
-            themes=[world.theme],
-            sensitive_consent=False,
-            data={
-                "situation": "job_search",
-                "question": "Aide",
-                "formats": ["video"],
-                "languages": ["fr"],
-            },
-        ),
-        actor=world.dana.user,
+    request = scenarios.submitted_request(
+        mentee=world.dana, programme=world.programme, themes=[world.theme]
     )
     intake.take_request(request=request, manager=world.bob)
     intake.decide(request=request, manager=world.bob, decision="go")

@@ -23,6 +23,7 @@ from binome.mentorships.services import (
 from binome.mentorships.states import MeetingStatus, MentorshipStatus
 from binome.notifications.models import OutboxMessage
 from binome.programmes.services import publish_charter
+from binome.testing import scenarios
 
 pytestmark = pytest.mark.django_db
 
@@ -276,24 +277,10 @@ def test_action_items_and_objectives_belong_to_the_pair(active, world):
 
 
 def test_rematching_ends_the_pair_and_reopens_the_request(world):
-    from binome.intake.services import intake, invitations, requests, shortlist
+    from binome.intake.services import intake, invitations, shortlist
 
     publish_charter(programme=world.programme, actor=None, text_fr="Charte", text_en="Charter")
-    request = requests.submit_request(
-        request=requests.save_draft(
-            mentee=world.dana,
-            programme=world.programme,
-            themes=[],
-            sensitive_consent=False,
-            data={
-                "situation": "job_search",
-                "question": "Aide",
-                "formats": ["video"],
-                "languages": ["fr"],
-            },
-        ),
-        actor=world.dana.user,
-    )
+    request = scenarios.submitted_request(mentee=world.dana, programme=world.programme)
     intake.take_request(request=request, manager=world.bob)
     intake.decide(request=request, manager=world.bob, decision="go")
     entry = shortlist.add_to_shortlist(

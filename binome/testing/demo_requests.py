@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 
 from binome.intake.models import MentoringRequest
-from binome.intake.services import intake, invitations, requests, shortlist
+from binome.intake.services import intake, invitations, shortlist
 from binome.members.models import Member
 from binome.programmes.models import Programme, StaffRole
+from binome.testing import scenarios
 
 QUESTIONS = (
     (
@@ -67,21 +68,13 @@ def build_requests(programme: Programme, members: list[Member], rng: random.Rand
         "matched",
     ]
     for mentee, (situation, question), step in zip(chosen, QUESTIONS, steps, strict=True):
-        request = requests.submit_request(
-            request=requests.save_draft(
-                mentee=mentee,
-                programme=programme,
-                themes=[],
-                sensitive_consent=True,
-                data={
-                    "situation": situation,
-                    "question": question,
-                    "style": "classic",
-                    "formats": ["video", "in_person"],
-                    "languages": mentee.languages or ["fr"],
-                },
-            ),
-            actor=mentee.user,
+        request = scenarios.submitted_request(
+            mentee=mentee,
+            programme=programme,
+            situation=situation,
+            question=question,
+            consent=True,
+            formats=("video", "in_person"),
         )
         if step == "submitted":
             continue
