@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from binome.core import views as core_views
 from binome.intake import views_mentor as intake_views_mentor
 from binome.mentorships import views as mentorship_views
+
+# The Django admin logs in through allauth, so superusers pass the same two-factor check.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -122,3 +122,9 @@ def test_an_invited_member_activates_the_account_once(client, world):
     assert user.emailaddress_set.get().verified
     client.logout()
     assert client.get(path).status_code == 400
+
+
+def test_the_django_admin_logs_in_through_the_two_factor_login(client, world):
+    response = client.get("/django-admin/login/?next=/django-admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
