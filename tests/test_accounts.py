@@ -128,3 +128,13 @@ def test_the_django_admin_logs_in_through_the_two_factor_login(client, world):
     response = client.get("/django-admin/login/?next=/django-admin/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_superuser_without_two_factor_is_sent_to_set_it_up(client, world, settings):
+    settings.BINOME_STAFF_MFA_REQUIRED = True
+    world.alice.user.is_staff = world.alice.user.is_superuser = True
+    world.alice.user.save()
+    client.force_login(world.alice.user, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.get("/django-admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
