@@ -302,3 +302,23 @@ def test_the_warm_index_follows_new_withdrawn_and_changed_mentors(world, frank):
     update_profile(member=world.charlie, actor=None, data={"sector": "banking"})
     row = warm_index(world.network.pk).position[world.charlie.pk]
     assert warm_index(world.network.pk).profiles[row].sector == "banking"
+
+
+def test_the_intake_interview_comes_with_a_calendar_invitation_that_moves(world):
+    request = submitted(world)
+    intake.take_request(request=request, manager=world.bob)
+    when = timezone.now() + datetime.timedelta(days=2)
+    intake.schedule_interview(
+        request=request, manager=world.bob, scheduled_at=when, duration_minutes=60, participants=[]
+    )
+    first = OutboxMessage.objects.filter(to="dana@example.org").latest("pk")
+    assert "UID:intake-" in first.calendar and "SEQUENCE:0" in first.calendar
+    intake.schedule_interview(
+        request=request,
+        manager=world.bob,
+        scheduled_at=when + datetime.timedelta(hours=2),
+        duration_minutes=60,
+        participants=[],
+    )
+    second = OutboxMessage.objects.filter(to="dana@example.org").latest("pk")
+    assert "SEQUENCE:1" in second.calendar

@@ -108,6 +108,8 @@ class IntakeInterview(models.Model):
         MentoringRequest, on_delete=models.CASCADE, related_name="interview"
     )
     scheduled_at = models.DateTimeField(_("date and time"), null=True, blank=True)
+    # Calendar identity: rescheduling sends the same event with a higher SEQUENCE.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=60)
     participants = models.ManyToManyField(
         Member, blank=True, related_name="+", verbose_name=_("staff taking part")

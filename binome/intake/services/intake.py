@@ -45,14 +45,19 @@ def schedule_interview(
         if request.status != RequestStatus.IN_INTAKE:
             raise DomainError(_("Take the request before scheduling the interview."), code="state")
         interview, _created = IntakeInterview.objects.get_or_create(request=request)
+        if interview.scheduled_at is not None:
+            interview.calendar_sequence += 1
         interview.scheduled_at = scheduled_at
         interview.duration_minutes = duration_minutes
         interview.save()
         interview.participants.set({manager, *participants})
+        mentee = request.mentee
         send_templated(
-            to=request.mentee.user,
+            to=mentee.user,
             template="intake_scheduled",
             context={"request": request, "interview": interview},
+            time_zone=mentee.time_zone,
+            calendar=_interview_ics(interview, language=mentee.user.language),
         )
     return interview
 
@@ -110,3 +115,24 @@ def decide(
             context={"request": request, "interview": interview},
         )
     return request
+
+
+def _interview_ics(interview: IntakeInterview, *, language: str) -> str:
+    from django.utils import translation
+
+    from binome.core.ics import CalendarEvent, event_ics
+
+    assert interview.scheduled_at is not None
+    with translation.override(language):
+        title = _("Intake interview — %(programme)s") % {
+            "programme": interview.request.programme.name
+        }
+    return event_ics(
+        CalendarEvent(
+            uid=f"intake-{interview.pk}",
+            sequence=interview.calendar_sequence,
+            starts_at=interview.scheduled_at,
+            minutes=interview.duration_minutes,
+            title=title,
+        )
+    )
