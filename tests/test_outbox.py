@@ -306,7 +306,11 @@ def test_the_task_worker_delivers_what_a_committed_change_queued(smtp, settings)
 def test_staff_requeue_failed_messages_from_the_admin_without_reading_them(
     client, no_delivery_on_commit
 ):
+    from allauth.mfa.models import Authenticator
+
     admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    # Staff reach the Django admin only with two-factor authentication set up.
+    Authenticator.objects.create(user=admin, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
     failed, sent = queue(2)
     OutboxMessage.objects.filter(pk=failed.pk).update(
