@@ -33,11 +33,36 @@ _ENGLISH_ONLY = ENGLISH_STOP_WORDS - FRENCH_STOP_WORDS
 _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
 
 
+class _FoldTable(dict[int, str]):
+    """Per-character folding for ``str.translate``, each character computed once.
+
+    Folding character by character gives the same result as folding the whole text: NFKD
+    decomposes character by character and only reorders combining marks, which are all dropped.
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase without accents; ligatures and apostrophes made plain."""
+    if text.isascii():
+        return text.lower()
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("’", "'")
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ASCII.sub(_fold_char, text.lower())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD[ord(match.group())]
 
 
 def words(text: str) -> list[str]:
@@ -98,19 +123,27 @@ def _longest() -> dict[tuple[str, str], int]:
 _LONGEST = _longest()
 
 
+@lru_cache(maxsize=200_000)
+def _limits(word: str) -> tuple[int, int, int]:
+    """The longest phrase starting with ``word``: by exact word, French stem, English stem."""
+    return (
+        _LONGEST.get(("exact", word), 0),
+        _LONGEST.get(("fr", stem(word, "fr")), 0),
+        _LONGEST.get(("en", stem(word, "en")), 0),
+    )
+
+
 def _match(content: list[str], start: int, language: str) -> tuple[str, int] | None:
     """The longest lexicon phrase starting at ``start``: its concept and length."""
-    word = content[start]
-    limits = {
-        "exact": _LONGEST.get(("exact", word), 0),
-        "fr": _LONGEST.get(("fr", stem(word, "fr")), 0),
-        "en": _LONGEST.get(("en", stem(word, "en")), 0),
-    }
-    longest = min(max(limits.values()), len(content) - start)
+    exact_limit, fr_limit, en_limit = _limits(content[start])
+    longest = min(max(exact_limit, fr_limit, en_limit), len(content) - start)
+    if longest == 0:
+        return None
+    limits = {"fr": fr_limit, "en": en_limit}
     other = "en" if language == "fr" else "fr"
     for length in range(longest, 0, -1):
         piece = content[start : start + length]
-        if limits["exact"] >= length:
+        if exact_limit >= length:
             exact = _PHRASES["exact"].get(tuple(piece))
             if exact is not None:
                 return exact, length
@@ -122,6 +155,23 @@ def _match(content: list[str], start: int, language: str) -> tuple[str, int] | N
     return None
 
 
+@lru_cache(maxsize=400_000)
+def _single(word: str, language: str) -> str | None:
+    """The token of ``word`` when no lexicon phrase can start with it, else None."""
+    if max(_limits(word)) > 0:
+        return None
+    return stem(word, language)
+
+
+@lru_cache(maxsize=400_000)
+def _phrase(window: tuple[str, ...], language: str) -> tuple[str, int]:
+    """The token and word count at the start of ``window`` (a phrase's concept, or a stem)."""
+    found = _match(list(window), 0, language)
+    if found is not None:
+        return "~" + found[0], found[1]
+    return stem(window[0], language), 1
+
+
 def analyse(text: str, language: str | None = None) -> Analysed:
     """Tokens for ``text``; ``language`` forces the stemmer instead of guessing."""
     raw = words(text)
@@ -129,14 +179,20 @@ def analyse(text: str, language: str | None = None) -> Analysed:
     content = _content(raw)
     tokens: list[str] = []
     surface: dict[str, str] = {}
-    originals = _surface_words(text)
-    i = 0
-    while i < len(content):
-        found = _match(content, i, lang)
-        if found is not None:
-            token, length = "~" + found[0], found[1]
-        else:
-            token, length = stem(content[i], lang), 1
+    plain = text.isascii() and "_" not in text  # then every word is written as folded
+    originals = {} if plain else _surface_words(text)
+    i, n = 0, len(content)
+    while i < n:
+        word = content[i]
+        token = _single(word, lang)
+        if token is not None:  # the common case: one word, no phrase to look for
+            tokens.append(token)
+            if token not in surface:
+                surface[token] = originals.get(word, word)
+            i += 1
+            continue
+        window = tuple(content[i : i + max(_limits(word))])
+        token, length = _phrase(window, lang)
         tokens.append(token)
         shown = " ".join(originals.get(w, w) for w in content[i : i + length])
         surface.setdefault(token, shown)
@@ -150,6 +206,9 @@ def _surface_words(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     # one fold for the whole text (folding word by word is the slow part of analysis)
     for original, folded in zip(originals, fold("\n".join(originals)).split("\n"), strict=False):
+        if folded.isalnum() and folded.isascii():  # one word, as _WORD would find it
+            out.setdefault(folded, original)
+            continue
         for word in _WORD.findall(folded):
             out.setdefault(word, original)
     return out
