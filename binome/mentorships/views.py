@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core.access import Access, member_required, public
 from binome.core.errors import DomainError
+from binome.members.models import Member
 from binome.mentorships import selectors
 from binome.mentorships.forms import (
     ActionItemForm,
@@ -90,16 +92,21 @@ def _meeting(pair: Mentorship, request: HttpRequest) -> Meeting:
 
 
 def _run(request: HttpRequest, access: Access, pair: Mentorship, action: str) -> None:
-    me = access.member
-    if action == "sign":
-        charter.sign_charter(mentorship=pair, member=me)
-        messages.success(request, _("You have signed the charter."))
-    elif action == "objectives":
-        objectives = ObjectivesForm(request.POST)
-        if objectives.is_valid():
-            work.save_objectives(mentorship=pair, member=me, texts=objectives.texts())
-            messages.success(request, _("Objectives saved."))
-    elif action in {"propose", "move"}:
+    """Dispatch one POSTed action of the pair's page to its service (one per action)."""
+    for actions, handler in _STEPS:
+        if action in actions:
+            handler(request, access.member, pair, action)
+            return
+    _run_lifecycle(request, access, pair, action)
+
+
+def _sign_step(request: HttpRequest, me: Member, pair: Mentorship, action: str) -> None:
+    charter.sign_charter(mentorship=pair, member=me)
+    messages.success(request, _("You have signed the charter."))
+
+
+def _meeting_step(request: HttpRequest, me: Member, pair: Mentorship, action: str) -> None:
+    if action in {"propose", "move"}:
         form = MeetingForm(request.POST, time_zone=me.time_zone)
         if not form.is_valid():
             raise DomainError(_("Check the date, the duration and the format."))
@@ -114,19 +121,30 @@ def _run(request: HttpRequest, access: Access, pair: Mentorship, action: str) ->
     elif action == "cancel":
         meetings.cancel_meeting(meeting=_meeting(pair, request), member=me)
         messages.success(request, _("Meeting cancelled."))
-    elif action in {"held", "not_held"}:
+    else:
         meetings.record_outcome(meeting=_meeting(pair, request), member=me, held=action == "held")
         messages.success(request, _("Thank you, noted."))
-    elif action in {"summary", "private_note"}:
-        note = NoteForm(request.POST)
-        note.is_valid()
-        text = note.cleaned_data.get("text", "")
-        if action == "summary":
-            meetings.save_summary(meeting=_meeting(pair, request), member=me, text=text)
-        else:
-            meetings.save_private_note(meeting=_meeting(pair, request), member=me, text=text)
-        messages.success(request, _("Saved."))
-    elif action == "add_action":
+
+
+def _writing_step(request: HttpRequest, me: Member, pair: Mentorship, action: str) -> None:
+    if action == "objectives":
+        objectives = ObjectivesForm(request.POST)
+        if objectives.is_valid():
+            work.save_objectives(mentorship=pair, member=me, texts=objectives.texts())
+            messages.success(request, _("Objectives saved."))
+        return
+    note = NoteForm(request.POST)
+    note.is_valid()
+    text = note.cleaned_data.get("text", "")
+    if action == "summary":
+        meetings.save_summary(meeting=_meeting(pair, request), member=me, text=text)
+    else:
+        meetings.save_private_note(meeting=_meeting(pair, request), member=me, text=text)
+    messages.success(request, _("Saved."))
+
+
+def _action_item_step(request: HttpRequest, me: Member, pair: Mentorship, action: str) -> None:
+    if action == "add_action":
         item_form = ActionItemForm(request.POST, pair=pair)
         if not item_form.is_valid():
             raise DomainError(_("Say what is to be done."))
@@ -135,11 +153,19 @@ def _run(request: HttpRequest, access: Access, pair: Mentorship, action: str) ->
         work.add_action_item(
             mentorship=pair, member=me, owner=owner, text=data["text"], due_date=data["due_date"]
         )
-    elif action in {"done", "undone"}:
-        item = get_object_or_404(ActionItem, mentorship=pair, pk=request.POST.get("item"))
-        work.set_action_done(item=item, member=me, done=action == "done")
-    else:
-        _run_lifecycle(request, access, pair, action)
+        return
+    item = get_object_or_404(ActionItem, mentorship=pair, pk=request.POST.get("item"))
+    work.set_action_done(item=item, member=me, done=action == "done")
+
+
+_STEPS: tuple[
+    tuple[frozenset[str], Callable[[HttpRequest, Member, Mentorship, str], None]], ...
+] = (
+    (frozenset({"sign"}), _sign_step),
+    (frozenset({"propose", "move", "confirm", "cancel", "held", "not_held"}), _meeting_step),
+    (frozenset({"objectives", "summary", "private_note"}), _writing_step),
+    (frozenset({"add_action", "done", "undone"}), _action_item_step),
+)
 
 
 def _run_lifecycle(request: HttpRequest, access: Access, pair: Mentorship, action: str) -> None:
