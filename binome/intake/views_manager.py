@@ -124,6 +124,24 @@ def request_step(request: HttpRequest, access: Access, request_id: int) -> HttpR
 def _run_step(
     request: HttpRequest, access: Access, mentoring_request: MentoringRequest, action: str
 ) -> None:
+    """Dispatch one manager action to its service: intake steps, then shortlist steps."""
+    if action in {"take", "schedule", "notes", "decide"}:
+        _intake_step(request, access, mentoring_request, action)
+    elif action == "add":
+        _add_step(request, access, mentoring_request)
+    elif action in {"update_entry", "remove_entry", "invite"}:
+        entry = get_object_or_404(
+            ShortlistEntry, request=mentoring_request, pk=request.POST.get("entry")
+        )
+        _entry_step(request, access.member, mentoring_request, entry, action)
+    elif action == "publish":
+        shortlist_services.publish_shortlist(request=mentoring_request, manager=access.member)
+        messages.success(request, _("The shortlist is published; the member is told."))
+
+
+def _intake_step(
+    request: HttpRequest, access: Access, mentoring_request: MentoringRequest, action: str
+) -> None:
     manager = access.member
     if action == "take":
         intake_services.take_request(request=mentoring_request, manager=manager)
@@ -145,37 +163,32 @@ def _run_step(
             request=mentoring_request, manager=manager, notes=notes.cleaned_data.get("notes", "")
         )
         messages.success(request, _("Notes saved."))
-    elif action == "decide":
+    else:
         decision = DecisionForm(request.POST)
         if not decision.is_valid():
             raise DomainError(_("Choose a decision."))
         intake_services.decide(request=mentoring_request, manager=manager, **decision.cleaned_data)
         messages.success(request, _("Decision recorded; the member is told."))
-    elif action == "add":
-        add = AddMentorForm(request.POST)
-        if not add.is_valid():
-            raise DomainError(_("Unknown mentor."))
-        mentor = get_object_or_404(
-            Member.objects.for_network(access.network), pk=add.cleaned_data["mentor"]
-        )
-        suggestion = suggestions.explain(mentoring_request, mentor)
-        shortlist_services.add_to_shortlist(
-            request=mentoring_request,
-            manager=manager,
-            mentor=mentor,
-            note=add.cleaned_data["note"],
-            engine_score=suggestion.score if suggestion else None,
-            engine_reasons=suggestion.reasons_data() if suggestion else [],
-        )
-        messages.success(request, _("%(name)s is on the shortlist.") % {"name": mentor.full_name})
-    elif action in {"update_entry", "remove_entry", "invite"}:
-        entry = get_object_or_404(
-            ShortlistEntry, request=mentoring_request, pk=request.POST.get("entry")
-        )
-        _entry_step(request, manager, mentoring_request, entry, action)
-    elif action == "publish":
-        shortlist_services.publish_shortlist(request=mentoring_request, manager=manager)
-        messages.success(request, _("The shortlist is published; the member is told."))
+
+
+def _add_step(request: HttpRequest, access: Access, mentoring_request: MentoringRequest) -> None:
+    add = AddMentorForm(request.POST)
+    if not add.is_valid():
+        raise DomainError(_("Unknown mentor."))
+    mentor = get_object_or_404(
+        Member.objects.for_network(access.network), pk=add.cleaned_data["mentor"]
+    )
+    # The engine's view of the pick is kept for staff, whoever suggested the mentor.
+    suggestion = suggestions.explain(mentoring_request, mentor)
+    shortlist_services.add_to_shortlist(
+        request=mentoring_request,
+        manager=access.member,
+        mentor=mentor,
+        note=add.cleaned_data["note"],
+        engine_score=suggestion.score if suggestion else None,
+        engine_reasons=suggestion.reasons_data() if suggestion else [],
+    )
+    messages.success(request, _("%(name)s is on the shortlist.") % {"name": mentor.full_name})
 
 
 def _entry_step(
