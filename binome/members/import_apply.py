@@ -16,24 +16,11 @@ from binome.core.models import Network
 from binome.members import imports
 from binome.members.invitations import queue_invitations
 from binome.members.models import Member
-from binome.members.services import refresh_directory_entry
+from binome.members.services import PROFILE_FIELDS, refresh_directory_entry
 
 CHUNK = 2_000
-MEMBER_FIELDS = (
-    "first_name",
-    "last_name",
-    "class_year",
-    "degree",
-    "position_title",
-    "employer",
-    "sector",
-    "function",
-    "country",
-    "city",
-    "languages",
-    "skills",
-    "bio",
-)
+# The profile fields an import can fill (email and the emails' language are not profile fields).
+MEMBER_FIELDS = tuple(name for name in PROFILE_FIELDS if name in imports.FIELD_NAMES)
 
 
 def apply_rows(network: Network, rows: list[list[str]], mapping: dict[str, int]) -> tuple[int, int]:
