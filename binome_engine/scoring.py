@@ -162,11 +162,31 @@ def _sparse_product(
 ) -> Array:
     """left (B x V) times the mentors' (V x n) matrix, split into built and pending rows."""
     width = base.shape[0]
+    if cols is not None and len(cols) * 4 < n:  # a few mentors: multiply their columns only
+        cols = np.asarray(cols).ravel()
+        built = cols < base.shape[1]
+        out = np.zeros((left.shape[0], len(cols)), dtype=np.float32)
+        if built.any():
+            sub = _csc(base)[:, cols[built]]
+            out[:, built] = (left[:, :width] @ sub).toarray()
+        if not built.all():
+            sub = _csc(pending)[:, cols[~built] - base.shape[1]]
+            out[:, ~built] = (left[:, : pending.shape[0]] @ sub).toarray()
+        return out
     out = np.zeros((left.shape[0], n), dtype=np.float32)
     out[:, : base.shape[1]] = (left[:, :width] @ base).toarray()
     if pending.shape[1]:
         out[:, base.shape[1] :] = (left[:, : pending.shape[0]] @ pending).toarray()
     return out if cols is None else out[:, cols]
+
+
+def _csc(matrix: sp.csr_matrix) -> sp.csc_matrix:
+    """A column-major copy of a mentors' matrix, made once per matrix (they are never mutated)."""
+    cached: sp.csc_matrix | None = getattr(matrix, "_binome_csc", None)
+    if cached is None:
+        cached = matrix.tocsc()
+        matrix._binome_csc = cached
+    return cached
 
 
 def _pad(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
