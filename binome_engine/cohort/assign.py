@@ -154,6 +154,7 @@ def optimise(
             result,
             bonus,
             floor,
+            threads=opts.threads,
         )
         priced_requests += pricing.requests_priced
         priced_pairs += pricing.pairs_priced

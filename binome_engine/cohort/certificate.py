@@ -18,6 +18,7 @@ Rules kept here:
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,6 +51,7 @@ def price(
     bonus: int,
     floor: int = 0,
     add: int = 10,
+    threads: int = 2,
 ) -> Pricing:
     net = result.network
     n, m = net.n_requests, net.n_mentors
@@ -62,17 +64,23 @@ def price(
     need = np.flatnonzero((bound >= 0) & (tau < top))
     need = need[np.argsort(-tau[need], kind="stable")]  # similar mentor sets side by side
     kept = sp.csr_matrix((np.ones(len(edges[0]), dtype=bool), edges), shape=(n, max(m, 1)))
-    gap, found, pairs = 0, [], 0
-    for start, stop in blocks(len(need), m):
-        chosen = need[start:stop]
+    spans = list(blocks(len(need), m))
+
+    def one(span: tuple[int, int]) -> tuple[int, int, tuple[Array, Array, Array]]:
+        chosen = need[span[0] : span[1]]
         cols = np.flatnonzero(d_men > tau[chosen].min()).astype(np.int32)
-        pairs += len(chosen) * len(cols)
         w = weights(index, take(block, chosen), settings, floor, cols)
         excess = w + bonus + d_men[cols][None, :] - d_req[chosen][:, None]
         excess[(w < 0) | kept[chosen][:, cols].toarray()] = 0
         excess = np.maximum(excess, 0)
-        gap += int(excess.sum())
-        found.append(_worst(chosen, cols, excess, w, add))
+        return int(excess.sum()), len(chosen) * len(cols), _worst(chosen, cols, excess, w, add)
+
+    # blocks are independent (numpy releases the GIL); merged in block order: deterministic
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        parts = list(pool.map(one, spans))
+    gap = sum(p[0] for p in parts)
+    pairs = sum(p[1] for p in parts)
+    found = [p[2] for p in parts]
     r, c, wt = (
         np.concatenate([f[i] for f in found]) if found else np.zeros(0, np.int64) for i in range(3)
     )
