@@ -27,7 +27,7 @@ from binome_engine.cohort.assign import (
     prepare,
 )
 from binome_engine.cohort.candidates import Candidates, take, top_k
-from binome_engine.cohort.flow import solve
+from binome_engine.cohort.flow import max_matched, solve
 from binome_engine.index import MentorIndex
 from binome_engine.model import Assignment, MenteeRequest, MentorProfile, ProgrammeSettings
 from binome_engine.scoring import Array
@@ -53,6 +53,10 @@ def assign_fair(
 
 def _count(problem: Problem, cands: Candidates, floor: int) -> int:
     keep = cands.weight >= floor
+    if problem.quotas is None:  # no quota minimums to fill first: a plain max flow counts
+        return max_matched(
+            len(problem.requests), problem.capacity, cands.request[keep], cands.mentor[keep]
+        )
     flow = solve(
         len(problem.requests),
         problem.capacity,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from ortools.graph.python import min_cost_flow
+from ortools.graph.python import max_flow, min_cost_flow
 
 from binome_engine.scoring import Array
 
@@ -175,3 +175,26 @@ def _potentials(
             return d
         d[targets[improved]] = best[improved]
     raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
+
+
+def max_matched(n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array) -> int:
+    """How many requests the edges can match at most (a max flow: no costs, no potentials)."""
+    net = Network(n_requests, len(capacity), 0)
+    m = len(capacity)
+    tails = np.concatenate(
+        [net.request_node(edge_request), net.mentor_node(np.arange(m)), np.full(n_requests, SOURCE)]
+    ).astype(np.int64)
+    heads = np.concatenate(
+        [net.mentor_node(edge_mentor), np.full(m, SINK), net.request_node(np.arange(n_requests))]
+    ).astype(np.int64)
+    caps = np.concatenate([np.ones(len(edge_request)), capacity, np.ones(n_requests)]).astype(
+        np.int64
+    )
+    if len(tails) == 0:
+        return 0
+    smf = max_flow.SimpleMaxFlow()
+    smf.add_arcs_with_capacity(tails, heads, caps)
+    status = smf.solve(SOURCE, SINK)
+    if status != smf.OPTIMAL:
+        raise RuntimeError(f"max flow failed with status {status}")
+    return int(smf.optimal_flow())
