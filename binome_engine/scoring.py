@@ -11,7 +11,7 @@ Rules kept here:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -157,27 +157,55 @@ def _weighted_rows(
     return matrix, norms
 
 
+DENSE_LIMIT = 1 << 26  # cells of a mentors' matrix held dense (256 MiB of float32) for speed
+
+
 def _sparse_product(
     left: sp.csr_matrix, base: sp.csr_matrix, pending: sp.csr_matrix, n: int, cols: Col | None
 ) -> Array:
-    """left (B x V) times the mentors' (V x n) matrix, split into built and pending rows."""
+    """left (B x V) times the mentors' (V x n) matrix, split into built and pending rows.
+
+    Built rows are multiplied as a dense matrix when it is small enough (sparse x dense is
+    several times faster than sparse x sparse); the choice depends on the matrix only, so every
+    query of an index adds the same terms in the same order.
+    """
     width = base.shape[0]
-    if cols is not None and len(cols) * 4 < n:  # a few mentors: multiply their columns only
-        cols = np.asarray(cols).ravel()
-        built = cols < base.shape[1]
-        out = np.zeros((left.shape[0], len(cols)), dtype=np.float32)
-        if built.any():
-            sub = _csc(base)[:, cols[built]]
-            out[:, built] = (left[:, :width] @ sub).toarray()
-        if not built.all():
-            sub = _csc(pending)[:, cols[~built] - base.shape[1]]
-            out[:, ~built] = (left[:, : pending.shape[0]] @ sub).toarray()
-        return out
-    out = np.zeros((left.shape[0], n), dtype=np.float32)
-    out[:, : base.shape[1]] = (left[:, :width] @ base).toarray()
+    built_n = base.shape[1]
+    cols = None if cols is None else np.asarray(cols).ravel()
+    out = np.zeros((left.shape[0], n if cols is None else len(cols)), dtype=np.float32)
+    built = np.ones(0, dtype=bool) if cols is None else cols < built_n
+    wanted = None if cols is None else cols[built]
+    dense = _dense(base)
+    if dense is not None:
+        matrix = dense if wanted is None else dense[:, wanted]
+        product = np.asarray(left[:, :width] @ matrix, dtype=np.float32)
+    elif wanted is None or len(wanted) * 4 >= built_n:
+        product = (left[:, :width] @ base).toarray()
+        product = product if wanted is None else product[:, wanted]
+    else:  # a few mentors: multiply their columns only
+        product = (left[:, :width] @ _csc(base)[:, wanted]).toarray()
+    if cols is None:
+        out[:, :built_n] = product
+    else:
+        out[:, built] = product
     if pending.shape[1]:
-        out[:, base.shape[1] :] = (left[:, : pending.shape[0]] @ pending).toarray()
-    return out if cols is None else out[:, cols]
+        extra = (left[:, : pending.shape[0]] @ pending).toarray()
+        if cols is None:
+            out[:, built_n:] = extra
+        elif not built.all():
+            out[:, ~built] = extra[:, cols[~built] - built_n]
+    return out
+
+
+def _dense(matrix: sp.csr_matrix) -> Array | None:
+    """A dense copy of a mentors' matrix (made once), or None when too large."""
+    if matrix.shape[0] * matrix.shape[1] > DENSE_LIMIT:
+        return None
+    cached: Array | None = getattr(matrix, "_binome_dense", None)
+    if cached is None:
+        cached = matrix.toarray()
+        matrix._binome_dense = cached
+    return cached
 
 
 def _csc(matrix: sp.csr_matrix) -> sp.csc_matrix:
@@ -306,6 +334,94 @@ def milli_points(
 
 
 def total_points(
+    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
+) -> Points:
+    """The sum of ``milli_points`` (the same integers), computed faster for large blocks.
+
+    Categorical criteria take few distinct values on the mentors' side: each is computed once
+    per (request, distinct mentor value) with the formulas of ``fits`` and gathered, instead of
+    once per pair; the text, skills and mentor-only criteria are as in ``fits``.
+    """
+    n = index.n
+    b = len(block)
+    if b * (n if cols is None else len(cols)) < 4096:  # small: the plain sum is as fast
+        return _plain_total(index, block, settings, cols)
+    milli = {name: round(value * 1000) for name, value in settings.weights.as_dict().items()}
+
+    def m(name: str) -> Array:
+        return _take(getattr(index, name), cols, n)
+
+    def points(fit: Array, name: str) -> Array:
+        if fit.dtype == np.bool_:
+            return fit * np.int32(milli[name])
+        return np.rint(fit * np.float32(milli[name])).astype(np.int32)
+
+    def gather(keys: tuple[Array, ...], table: Callable[..., Array]) -> Array:
+        """table(*distinct mentor values as (1, U) rows) -> (B, U) points, gathered per pair."""
+        stacked = np.stack([k.astype(np.float64) for k in keys]) if len(keys) > 1 else None
+        if stacked is None:
+            values, inverse = np.unique(keys[0], return_inverse=True)
+            distinct: tuple[Array, ...] = (values[None, :],)
+        else:
+            _u, first, inverse = np.unique(stacked, axis=1, return_index=True, return_inverse=True)
+            distinct = tuple(k[first][None, :] for k in keys)
+        return np.take(table(*distinct), inverse.ravel(), axis=1)
+
+    sat = np.float32(max(settings.text_saturation, 1e-6))
+    text = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
+    total = points(text, "text")
+
+    def sector_function(sector: Array, function: Array) -> Array:
+        same_s = (sector == block.sector) & (block.sector >= 0)
+        same_f = (function == block.function) & (block.function >= 0)
+        return points(same_s, "sector") + points(same_f, "function")
+
+    total += gather((m("sector"), m("function")), sector_function)
+
+    def themes(mask: Array) -> Array:
+        shared = popcount(mask & block.themes_mask).astype(np.float32)
+        return points(shared / np.maximum(block.theme_count, np.float32(1)), "themes")
+
+    total += gather((m("themes_mask"),), themes)
+
+    table = _experience_table(settings.seniority)
+
+    def experience(years: Array) -> Array:
+        gap = np.clip(years - block.years, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
+        return points(table[block.style, gap], "experience")
+
+    total += gather((m("years"),), experience)
+
+    def language_format(languages: Array, formats: Array) -> Array:
+        languages = languages.astype(np.uint64)
+        first = ((languages & block.first_language_mask) != 0).astype(np.float32)
+        any_ = ((languages & block.languages_mask) != 0).astype(np.float32)
+        fit = (first + any_) / 2
+        return points(fit, "language") + points(
+            (formats.astype(np.int32) & block.format) != 0, "format"
+        )
+
+    total += gather((m("languages_mask"), m("format")), language_format)
+
+    def proximity(country: Array, utc: Array) -> Array:
+        hours = np.abs(utc.astype(np.float32) - block.utc_offset)
+        near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(0.5)
+        same_country = (country == block.country) & (block.country >= 0)
+        return points(np.where(same_country, np.float32(1), near), "proximity")
+
+    total += gather((m("country"), m("utc_offset")), proximity)
+    own = points(np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3), "capacity")
+    own += points(m("responsiveness"), "responsiveness")
+    total += own[None, :]
+    if block.skills.nnz:
+        skills = shared_skills(index, block, cols)
+        total += points(
+            np.minimum(skills / np.maximum(block.skill_count, 1), np.float32(1)), "skills"
+        )
+    return total
+
+
+def _plain_total(
     index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
 ) -> Points:
     parts = milli_points(index, block, settings, cols)
