@@ -201,3 +201,21 @@ def test_the_stable_mode_leaves_no_blocking_pair(market: Market, k: int) -> None
     assert brute_force_blocking(market, pairs) == 0
     load = Counter(p.mentor_id for p in result.pairs)
     assert all(load[m.id] <= max(m.capacity, 0) for m in mentors)
+
+
+def test_fast_total_equals_the_sum_of_the_criteria() -> None:
+    """``total_points`` (gathered per distinct mentor value) == the sum of ``milli_points``."""
+    from binome_engine.index import MentorIndex
+    from binome_engine.scoring import CRITERIA, encode, milli_points, total_points
+    from binome_engine.synthetic import market
+
+    mentors, requests = market(200, 300, seed=3)
+    index = MentorIndex(mentors[:250])
+    for mentor in mentors[250:]:
+        index.upsert(mentor)  # pending rows too
+    block = encode(index, requests)
+    for settings in (ProgrammeSettings(), ProgrammeSettings(text_saturation=0.3)):
+        for cols in (None, np.r_[0, 7, 260, 7, 299, np.arange(1, 300, 3)].astype(np.int32)):
+            parts = milli_points(index, block, settings, cols)
+            expected = sum(parts[name].astype(np.int64) for name in CRITERIA)
+            assert np.array_equal(total_points(index, block, settings, cols), expected)
