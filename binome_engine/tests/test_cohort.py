@@ -211,11 +211,11 @@ def test_fast_total_equals_the_sum_of_the_criteria() -> None:
 
     mentors, requests = market(200, 300, seed=3)
     index = MentorIndex(mentors[:250])
-    for mentor in mentors[250:]:
-        index.upsert(mentor)  # pending rows too
+    for extra in mentors[250:]:
+        index.upsert(extra)  # pending rows too
     block = encode(index, requests)
-    for settings in (ProgrammeSettings(), ProgrammeSettings(text_saturation=0.3)):
+    for rules in (ProgrammeSettings(), ProgrammeSettings(text_saturation=0.3)):
         for cols in (None, np.r_[0, 7, 260, 7, 299, np.arange(1, 300, 3)].astype(np.int32)):
-            parts = milli_points(index, block, settings, cols)
+            parts = milli_points(index, block, rules, cols)
             expected = sum(parts[name].astype(np.int64) for name in CRITERIA)
-            assert np.array_equal(total_points(index, block, settings, cols), expected)
+            assert np.array_equal(total_points(index, block, rules, cols), expected)
