@@ -356,16 +356,10 @@ def total_points(
             return fit * np.int32(milli[name])
         return np.rint(fit * np.float32(milli[name])).astype(np.int32)
 
-    def gather(keys: tuple[Array, ...], table: Callable[..., Array]) -> Array:
+    def gather(names: tuple[str, ...], table: Callable[..., Array]) -> Array:
         """table(*distinct mentor values as (1, U) rows) -> (B, U) points, gathered per pair."""
-        stacked = np.stack([k.astype(np.float64) for k in keys]) if len(keys) > 1 else None
-        if stacked is None:
-            values, inverse = np.unique(keys[0], return_inverse=True)
-            distinct: tuple[Array, ...] = (values[None, :],)
-        else:
-            _u, first, inverse = np.unique(stacked, axis=1, return_index=True, return_inverse=True)
-            distinct = tuple(k[first][None, :] for k in keys)
-        return np.take(table(*distinct), inverse.ravel(), axis=1)
+        distinct, inverse = _distinct(index, names, cols)
+        return np.take(table(*distinct), inverse, axis=1)
 
     sat = np.float32(max(settings.text_saturation, 1e-6))
     text = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
@@ -376,13 +370,13 @@ def total_points(
         same_f = (function == block.function) & (block.function >= 0)
         return points(same_s, "sector") + points(same_f, "function")
 
-    total += gather((m("sector"), m("function")), sector_function)
+    total += gather(("sector", "function"), sector_function)
 
     def themes(mask: Array) -> Array:
         shared = popcount(mask & block.themes_mask).astype(np.float32)
         return points(shared / np.maximum(block.theme_count, np.float32(1)), "themes")
 
-    total += gather((m("themes_mask"),), themes)
+    total += gather(("themes_mask",), themes)
 
     table = _experience_table(settings.seniority)
 
@@ -390,7 +384,7 @@ def total_points(
         gap = np.clip(years - block.years, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
         return points(table[block.style, gap], "experience")
 
-    total += gather((m("years"),), experience)
+    total += gather(("years",), experience)
 
     def language_format(languages: Array, formats: Array) -> Array:
         languages = languages.astype(np.uint64)
@@ -401,7 +395,7 @@ def total_points(
             (formats.astype(np.int32) & block.format) != 0, "format"
         )
 
-    total += gather((m("languages_mask"), m("format")), language_format)
+    total += gather(("languages_mask", "format"), language_format)
 
     def proximity(country: Array, utc: Array) -> Array:
         hours = np.abs(utc.astype(np.float32) - block.utc_offset)
@@ -409,7 +403,7 @@ def total_points(
         same_country = (country == block.country) & (block.country >= 0)
         return points(np.where(same_country, np.float32(1), near), "proximity")
 
-    total += gather((m("country"), m("utc_offset")), proximity)
+    total += gather(("country", "utc_offset"), proximity)
     own = points(np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3), "capacity")
     own += points(m("responsiveness"), "responsiveness")
     total += own[None, :]
@@ -419,6 +413,36 @@ def total_points(
             np.minimum(skills / np.maximum(block.skill_count, 1), np.float32(1)), "skills"
         )
     return total
+
+
+def _distinct(
+    index: MentorIndex, names: tuple[str, ...], cols: Col | None
+) -> tuple[tuple[Array, ...], Array]:
+    """The distinct value combinations of mentor fields (as (1, U) rows) and each mentor's.
+
+    For all mentors the answer is kept on the index: rows are never rewritten, so it holds
+    for as long as the number of rows is the same.
+    """
+    n = index.n
+    cache: dict[tuple[tuple[str, ...], int], tuple[tuple[Array, ...], Array]] | None = None
+    if cols is None:
+        cache = getattr(index, "_binome_distinct", None)
+        if cache is None:
+            cache = {}
+            index._binome_distinct = cache  # type: ignore[attr-defined]
+        found = cache.get((names, n))
+        if found is not None:
+            return found
+    keys = [_take(getattr(index, name), cols, n) for name in names]
+    codes = np.zeros(len(keys[0]), dtype=np.int64)
+    for key in keys:
+        values, inverse = np.unique(key, return_inverse=True)
+        codes = codes * len(values) + inverse.ravel()
+    _u, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    answer = (tuple(key[first][None, :] for key in keys), inverse.ravel())
+    if cache is not None:
+        cache[(names, n)] = answer
+    return answer
 
 
 def _plain_total(

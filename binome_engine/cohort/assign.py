@@ -25,6 +25,7 @@ from binome_engine.cohort.candidates import Candidates, top_k
 from binome_engine.cohort.certificate import price
 from binome_engine.cohort.explain import explain, unmatched_report
 from binome_engine.cohort.flow import FlowResult, Quotas, solve
+from binome_engine.cohort.groups import build_groups, top_k_grouped
 from binome_engine.constraints import codes_for, exclusion_masks
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
@@ -46,6 +47,9 @@ class CohortOptions:
     threads: int = 2
     explain: bool = True  # compute each pair's reasons
     max_rounds: int = 100
+    # from this many mentors, candidates come from mentor groups whose score bound could reach
+    # a request's k best (see ``groups.py``); below, every pair is scored (faster when small)
+    grouped_from: int = 20_000
 
 
 @dataclass
@@ -138,7 +142,13 @@ def optimise(
 ) -> tuple[FlowResult, Candidates, Certificate]:
     """Solve on candidates, price all pairs, add violators, repeat until the gap is zero."""
     opts = problem.options
-    if cands is None:
+    if cands is None and problem.index.n >= opts.grouped_from:
+        groups = build_groups(problem.index, problem.capacity, problem.settings)
+        r, c, w, bound, _scored = top_k_grouped(
+            problem.index, problem.block, problem.settings, groups, opts.k, floor
+        )
+        cands = Candidates(r, c, w, bound)
+    elif cands is None:
         cands = top_k(problem.index, problem.block, problem.settings, opts.k, opts.threads, floor)
     bonus = _bonus(problem, cands) if opts.maximise_matched else 0
     r, c, w = cands.request, cands.mentor, cands.weight
