@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,13 +177,19 @@ def score_groups(
     if len(grp) == 0:
         return 0
     cuts: Array = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1], True])
-    scored = 0
+    tasks: list[tuple[Array, Array]] = []
     for a, b in itertools.pairwise(cuts):
-        g = int(grp[a])
-        cols = groups.members[g].astype(np.int32)
+        cols = groups.members[int(grp[a])].astype(np.int32)
         for start, stop in _chunks(b - a, len(cols)):
-            rows = req[a + start : a + stop]
-            w = weights(index, take(block, rows), settings, floor, cols)
+            tasks.append((req[a + start : a + stop], cols))
+
+    def one(task: tuple[Array, Array]) -> Array:
+        return weights(index, take(block, task[0]), settings, floor, task[1])
+
+    # chunks are scored on both cores (numpy releases the GIL) and visited in order
+    scored = 0
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for (rows, cols), w in zip(tasks, pool.map(one, tasks), strict=True):
             scored += w.size
             visit(rows, cols, w)
     return scored
