@@ -122,7 +122,8 @@ def _interview_ics(interview: IntakeInterview, *, language: str) -> str:
 
     from binome.core.ics import CalendarEvent, event_ics
 
-    assert interview.scheduled_at is not None
+    if interview.scheduled_at is None:
+        return ""  # nothing to put in a calendar yet
     with translation.override(language):
         title = _("Intake interview — %(programme)s") % {
             "programme": interview.request.programme.name
