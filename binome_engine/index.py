@@ -14,7 +14,9 @@ Rules kept here:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import filterfalse, repeat
 from typing import Any
 
 import numpy as np
@@ -22,7 +24,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from binome_engine.model import MemberId, MentorProfile
-from binome_engine.text import analyse, fold
+from binome_engine.text import analyse, fold, tokens_of
 
 K1 = 1.2
 B = 0.75
@@ -160,7 +162,7 @@ class MentorIndex:
         analysed = analyse(text)
         self.surface.append(analysed.surface)
         self._terms.append(self._count(analysed.tokens))
-        skill_codes = {self.skill_tokens.add(t) for s in mentor.skills for t in analyse(s).tokens}
+        skill_codes = {self.skill_tokens.add(t) for s in mentor.skills for t in tokens_of(s)}
         self._skills.append(np.array(sorted(skill_codes), dtype=np.int32))
         self._pending = None
         return row
@@ -183,18 +185,25 @@ class MentorIndex:
     def _count(
         self, tokens: tuple[str, ...]
     ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], int]:
-        counts: dict[int, int] = {}
-        for token in tokens:
-            code = self.tokens.add(token)
-            counts[code] = counts.get(code, 0) + 1
-        if len(self.df) < len(self.tokens.codes):
-            grown = np.zeros(len(self.tokens.codes) * 2, dtype=np.float64)
+        """Sorted codes of ``tokens`` and how often each occurs; new tokens join the vocabulary.
+
+        New tokens get their codes in first-seen order, as ``Vocabulary.add`` token by token
+        would (and "" is -1), but counting and coding run at C speed.
+        """
+        counts = Counter(tokens)  # keys in first-seen order
+        vocab = self.tokens.codes
+        new = [t for t in filterfalse(vocab.__contains__, counts) if t]
+        vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
+        if len(self.df) < len(vocab):
+            grown = np.zeros(len(vocab) * 2, dtype=np.float64)
             grown[: len(self.df)] = self.df
             self.df = grown
-        codes = np.array(sorted(counts), dtype=np.int32)
+        codes = np.fromiter(map(vocab.get, counts, repeat(-1)), dtype=np.int32, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        order = codes.argsort()
+        codes = codes[order]
         self.df[codes] += 1
-        tf = np.array([counts[c] for c in codes.tolist()], dtype=np.float32)
-        return codes, tf, len(tokens)
+        return codes, tf[order], len(tokens)
 
     def _deactivate(self, row: int) -> None:
         if self.active[row]:
