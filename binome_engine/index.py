@@ -52,18 +52,40 @@ class Vocabulary:
 
 
 class BitVocabulary(Vocabulary):
+    def __init__(self) -> None:
+        super().__init__()
+        # masks of value sets all of whose values have codes: codes never change, nor do these
+        self._masks: dict[tuple[str, ...] | frozenset[str], int] = {}
+
     def mask(self, values: Iterable[str], grow: bool = True) -> int:
+        key = values if isinstance(values, tuple | frozenset) else None
+        if key is not None and key in self._masks:
+            return self._masks[key]
         bits = 0
+        complete = True
         for value in sorted(values):
             code = self.add(value) if grow else self.codes.get(value, -1)
             if code >= 64:
                 raise ValueError(f"more than 64 distinct values, cannot index {value!r}")
             if code >= 0:
                 bits |= 1 << code
+            else:
+                complete = False
+        if key is not None and complete:
+            self._masks[key] = bits
         return bits
 
 
+_FORMAT_MASKS: dict[frozenset[str], int] = {}
+
+
 def format_mask(formats: Iterable[str]) -> int:
+    if isinstance(formats, frozenset):  # a profile's own set (of at most 3 formats): cached
+        if formats not in _FORMAT_MASKS:
+            if len(_FORMAT_MASKS) > 1_000:  # only odd values get here: start again
+                _FORMAT_MASKS.clear()
+            _FORMAT_MASKS[formats] = sum(_FORMAT_BITS.get(str(f), 0) for f in formats)
+        return _FORMAT_MASKS[formats]
     return sum(_FORMAT_BITS.get(str(f), 0) for f in set(formats))
 
 

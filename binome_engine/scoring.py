@@ -92,28 +92,21 @@ class RequestBlock:
 
 def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBlock:
     """Encode ``requests`` in ``index``'s vocabularies (words unknown to mentors weigh 0)."""
+    from binome_engine.text import tokens_of
+
     idf = index.idf()
     analysed = [analyse(r.text) for r in requests]
+    codes = index.tokens.codes
+    # known tokens by set intersection, at C speed (_weighted_rows sorts each row)
     query, norms = _weighted_rows(
-        [
-            [index.tokens.codes[t] for t in set(a.tokens) if t in index.tokens.codes]
-            for a in analysed
-        ],
+        [list(map(codes.__getitem__, codes.keys() & a.tokens)) for a in analysed],
         idf,
-        len(index.tokens.codes),
+        len(codes),
     )
-    skill_rows = [
-        sorted(
-            {
-                index.skill_tokens.codes[t]
-                for s in r.skills
-                for t in analyse(s).tokens
-                if t in index.skill_tokens.codes  # a skill no mentor has matches nothing
-            }
-        )
-        for r in requests
-    ]
-    skills, _n = _weighted_rows(skill_rows, None, len(index.skill_tokens.codes))
+    wanted = [set().union(*map(tokens_of, r.skills)) for r in requests]
+    skill_codes = index.skill_tokens.codes  # a skill no mentor has matches nothing
+    skill_rows = [list(map(skill_codes.__getitem__, skill_codes.keys() & w)) for w in wanted]
+    skills, _n = _weighted_rows(skill_rows, None, len(skill_codes))
     return RequestBlock(
         requests=tuple(requests),
         sector=_column([index.sectors.get(r.wanted_sector) for r in requests], np.int32),
@@ -134,9 +127,7 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
         ),
         themes_mask=_column([index.themes.mask(r.themes, False) for r in requests], np.uint64),
         theme_count=_column([len(r.themes) for r in requests], np.float32),
-        skill_count=_column(
-            [len({t for s in r.skills for t in analyse(s).tokens}) for r in requests], np.float32
-        ),
+        skill_count=_column([len(w) for w in wanted], np.float32),
         self_row=_column([index.position.get(r.member_id, -1) for r in requests], np.int32),
         query=query,
         query_norm=norms.reshape(-1, 1),
