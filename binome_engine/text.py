@@ -178,9 +178,10 @@ def analyse(text: str, language: str | None = None) -> Analysed:
     """Tokens for ``text``; ``language`` forces the stemmer instead of guessing.
 
     Same result as ``_analyse_general`` (test-checked), faster: the words come from one
-    tokenisation of the lowered text, each folded once per distinct word (``_fold_words``), and
-    each word's whole decision (stop word, token, or start of a several-word phrase) is cached
-    per language. Texts whose characters could fold across word boundaries take the general path.
+    tokenisation of the lowered text, each folded once per distinct word (``_fold_words``); each
+    word's decision (stop word, or its own token) is cached per language, and only a word pair
+    that can begin a lexicon phrase is matched further (``_with_phrases``). Texts whose
+    characters could fold across word boundaries take the general path.
     """
     lowered = text.lower()
     if text.isascii():
@@ -200,15 +201,18 @@ def analyse(text: str, language: str | None = None) -> Analysed:
     try:
         decided = list(map(decisions.__getitem__, raw))
     except KeyError:
-        decided = [_decision(word, lang, decisions) for word in raw]
+        try:
+            decided = [_decision(word, lang, decisions) for word in raw]
+        except _EmptyToken:
+            return _analyse_general(text, language)
     content = list(compress(raw, decided))  # stop words, single letters and numbers decide ""
-    kept: list[str | int] = list(filter(None, decided))
+    kept = list(filter(None, decided))
     shown = content if originals is None else list(map(originals.__getitem__, content))
     if not _STARTERS.isdisjoint(content):  # a phrase of several words may start here
         kept, shown = _with_phrases(content, kept, shown, lang)
     surface = dict.fromkeys(kept)  # tokens in first-seen order...
     surface.update(zip(reversed(kept), reversed(shown), strict=True))  # ...first words shown
-    return Analysed(cast(tuple[str, ...], tuple(kept)), cast(dict[str, str], surface), lang)
+    return Analysed(tuple(kept), cast(dict[str, str], surface), lang)
 
 
 @lru_cache(maxsize=100_000)
@@ -218,50 +222,67 @@ def tokens_of(skill: str) -> tuple[str, ...]:
 
 
 def _with_phrases(
-    content: list[str], kept: list[str | int], shown: list[str], lang: str
-) -> tuple[list[str | int], list[str]]:
-    """Tokens and words shown once the phrases of several words are matched, left to right.
+    content: list[str], kept: list[str], shown: list[str], lang: str
+) -> tuple[list[str], list[str]]:
+    """Tokens and words shown once the lexicon phrases of several words are matched.
 
-    Runs of words between possible phrase starts are copied as they are; at each start the
-    cached ``_phrase`` decides on the window the start's decision gives.
+    Left to right as ``_analyse_general`` does, but only a word of ``_STARTERS`` followed by a
+    word that can continue one of its phrases (``_continues``) is looked at with ``_phrase``;
+    any other word is its own token, already in ``kept`` (``_phrase`` finds the same match of
+    one word). Runs of words between matched phrases are copied as they are.
     """
-    tokens: list[str | int] = []
+    tokens: list[str] = []
     words_shown: list[str] = []
     done = 0
-    for start in compress(range(len(content)), map(_STARTERS.__contains__, content)):
+    for start in compress(range(len(content) - 1), map(_STARTERS.__contains__, content)):
         if start < done:  # inside the phrase matched just before
             continue
-        window = kept[start]
-        if isinstance(window, str):  # a start in the other language only: its own token
+        pair = (content[start], content[start + 1])
+        follows = _PAIRS.get(pair)
+        if follows is None:
+            follows = _continues(pair)
+        if not follows:
+            continue
+        token, length = _phrase(tuple(content[start : start + max(_limits(pair[0]))]), lang)
+        if length == 1:  # no longer phrase after all: the word's own token, as kept
             continue
         tokens += kept[done:start]
         words_shown += shown[done:start]
-        token, length = _phrase(tuple(content[start : start + window]), lang)
         tokens.append(token)
         words_shown.append(" ".join(shown[start : start + length]))
         done = start + length
+    if not done:
+        return kept, shown
     tokens += kept[done:]
     words_shown += shown[done:]
     return tokens, words_shown
 
 
 def _guess(raw: list[str]) -> str:
-    """``detect_language``, counting at C speed."""
-    fr = sum(map(_FRENCH_ONLY.__contains__, raw))
-    en = sum(map(_ENGLISH_ONLY.__contains__, raw))
-    return "en" if en > fr else "fr"
+    """``detect_language`` in one pass at C speed: French-only words count +1, English-only -1."""
+    return "en" if sum(filter(None, map(_VOTES.get, raw))) < 0 else "fr"
 
 
-_CACHE_LIMIT = 400_000  # words per cache; past it a cache starts again empty
-_DECISIONS: dict[str, dict[str, str | int]] = {}
+_VOTES = dict.fromkeys(_FRENCH_ONLY, 1) | dict.fromkeys(_ENGLISH_ONLY, -1)
+
+
+_CACHE_LIMIT = 400_000  # entries per cache; past it a cache starts again empty
+_DECISIONS: dict[str, dict[str, str]] = {}
 _STARTERS: set[str] = set()  # words a lexicon phrase of several words may start with
+# the first two words (exact, or stems in each language) of every phrase of several words
+_PREFIXES = {kind: {key[:2] for key in keys if len(key) > 1} for kind, keys in _PHRASES.items()}
+_PAIRS: dict[tuple[str, str], bool] = {}
 
 
-def _decision(word: str, lang: str, cache: dict[str, str | int]) -> str | int:
-    """What ``word`` becomes in ``lang``, cached: "" (not content), its token, or a window.
+class _EmptyToken(Exception):
+    """A content word whose token is "" (which would read as a stop word): general path."""
 
-    A window (int) is the number of words to look at from here (the longest phrase that may
-    start with ``word``); such words are also put in ``_STARTERS``.
+
+def _decision(word: str, lang: str, cache: dict[str, str]) -> str:
+    """What ``word`` becomes in ``lang``, cached: "" (not content) or its own token.
+
+    Its own token is the one ``_phrase`` gives it alone (a one-word lexicon term, else its
+    stem); a word that may also start a longer phrase is put in ``_STARTERS``.
     """
     decided = cache.get(word)
     if decided is not None:
@@ -270,16 +291,33 @@ def _decision(word: str, lang: str, cache: dict[str, str | int]) -> str | int:
         cache.clear()
     if word in STOP_WORDS or len(word) <= 1 or word.isdigit():
         decided = ""
-    elif max(_limits(word)) > 1:
-        decided = max(_limits(word))
     else:
-        decided = _phrase((word,), lang)[0]  # the concept of a one-word term, or the stem
-        if not decided:  # an empty token cannot be told from a stop word: take a window
-            decided = 1
-    if isinstance(decided, int):
-        _STARTERS.add(word)
+        decided = _phrase((word,), lang)[0]
+        if not decided:
+            raise _EmptyToken(word)
+        if max(_limits(word)) > 1:
+            _STARTERS.add(word)
     cache[word] = decided
     return decided
+
+
+def _continues(pair: tuple[str, str]) -> bool:
+    """Whether a phrase of several words may start with these two words (cached).
+
+    ``_match`` finds a phrase of two words or more only if its first two words (or their stems,
+    in either language, within the first word's limits) begin some phrase.
+    """
+    first, second = pair
+    exact, fr, en = _limits(first)
+    follows = (
+        (exact > 1 and pair in _PREFIXES["exact"])
+        or (fr > 1 and (stem(first, "fr"), stem(second, "fr")) in _PREFIXES["fr"])
+        or (en > 1 and (stem(first, "en"), stem(second, "en")) in _PREFIXES["en"])
+    )
+    if len(_PAIRS) >= _CACHE_LIMIT:
+        _PAIRS.clear()
+    _PAIRS[pair] = follows
+    return follows
 
 
 _TOKEN = re.compile(r"[\w&+]+")  # a word as written, as _surface_words finds it
