@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import filterfalse, repeat
+from itertools import chain, filterfalse, repeat
 from typing import Any
 
 import numpy as np
@@ -144,8 +144,11 @@ class MentorIndex:
         self.text_t = sp.csr_matrix((1, 0), dtype=np.float32)
         self.skills_t = sp.csr_matrix((1, 0), dtype=np.float32)
         self._pending: tuple[sp.csr_matrix, sp.csr_matrix] | None = None
-        for mentor in mentors:
-            self._append(mentor)
+        if len({m.id for m in mentors}) == len(mentors):  # none replaces another
+            self._append_all(mentors)
+        else:
+            for mentor in mentors:
+                self._append(mentor)
         self.compact()
 
     def __len__(self) -> int:
@@ -180,14 +183,34 @@ class MentorIndex:
         self.profiles.append(mentor)
         self.position[mentor.id] = row
         self._write_features(row, mentor)
+        self._terms.append(self._count(self._analyse(mentor)))
+        self._pending = None
+        return row
+
+    def _append_all(self, mentors: Sequence[MentorProfile]) -> None:
+        """``_append`` each of ``mentors`` (none already indexed), counting tokens in one batch."""
+        tokens = []
+        for mentor in mentors:
+            if self.n == self._capacity:
+                self._grow(self._capacity * 2)
+            row = self.n
+            self.n += 1
+            self.ids.append(mentor.id)
+            self.profiles.append(mentor)
+            self.position[mentor.id] = row
+            self._write_features(row, mentor)
+            tokens.append(self._analyse(mentor))
+        self._terms += self._count_all(tokens)
+        self._pending = None
+
+    def _analyse(self, mentor: MentorProfile) -> tuple[str, ...]:
+        """The tokens of the mentor's texts; keeps its surface words and skill codes."""
         text = " . ".join((mentor.bio, mentor.past_positions, " ; ".join(sorted(mentor.skills))))
         analysed = analyse(text)
         self.surface.append(analysed.surface)
-        self._terms.append(self._count(analysed.tokens))
         skill_codes = {self.skill_tokens.add(t) for s in mentor.skills for t in tokens_of(s)}
         self._skills.append(np.array(sorted(skill_codes), dtype=np.int32))
-        self._pending = None
-        return row
+        return analysed.tokens
 
     def _write_features(self, row: int, mentor: MentorProfile) -> None:
         self.sector[row] = self.sectors.add(mentor.sector)
@@ -226,6 +249,46 @@ class MentorIndex:
         codes = codes[order]
         self.df[codes] += 1
         return codes, tf[order], len(tokens)
+
+    def _count_all(
+        self, token_lists: list[tuple[str, ...]]
+    ) -> list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], int]]:
+        """``_count`` of each token list in turn, done in one batch with numpy.
+
+        Same codes (first-seen order), counts and document frequencies, and ``df`` grows to the
+        same length as row-by-row counting would grow it (twice the vocabulary when too short).
+        """
+        flat = list(chain.from_iterable(token_lists))
+        if not flat or "" in flat:  # "" has code -1: counted the plain way
+            return [self._count(tokens) for tokens in token_lists]
+        vocab = self.tokens.codes
+        before = len(vocab)
+        new = list(filterfalse(vocab.__contains__, dict.fromkeys(flat)))
+        vocab.update(zip(new, range(before, before + len(new)), strict=True))
+        n, width = len(token_lists), len(vocab)
+        codes = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+        lengths = [len(tokens) for tokens in token_lists]
+        rows = np.repeat(np.arange(n), lengths)
+        keys, tf = np.unique(rows * width + codes, return_counts=True)  # by row, then code
+        bounds = np.searchsorted(keys // width, np.arange(n + 1)).tolist()
+        row_codes = (keys % width).astype(np.int32)
+        row_tf = tf.astype(np.float32)
+        # the vocabulary's size after each row: the rows where new codes first appear
+        distinct, first = np.unique(codes, return_index=True)
+        new_rows = np.sort(rows[first[distinct >= before]])
+        length = len(self.df)
+        for size in (before + np.searchsorted(new_rows, np.arange(n), side="right")).tolist():
+            if length < size:
+                length = size * 2
+        if length > len(self.df):
+            grown = np.zeros(length, dtype=np.float64)
+            grown[: len(self.df)] = self.df
+            self.df = grown
+        self.df += np.bincount(row_codes, minlength=len(self.df))
+        return [
+            (row_codes[a:b], row_tf[a:b], size)
+            for a, b, size in zip(bounds, bounds[1:], lengths, strict=False)
+        ]
 
     def _deactivate(self, row: int) -> None:
         if self.active[row]:

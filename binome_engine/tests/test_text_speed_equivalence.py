@@ -190,3 +190,19 @@ def test_index_and_encoding_equal_a_plain_rebuild() -> None:
         )
         assert block.skill_count[i, 0] == len(wanted)
         assert block.surface[i] == analysed.surface
+
+
+def test_the_batched_build_equals_appending_one_mentor_at_a_time() -> None:
+    mentors, _requests = _small_market()
+    batched = MentorIndex(mentors)
+    plain = MentorIndex()
+    for m in mentors:
+        plain._append(m)
+    plain.compact()
+    assert batched.df.tobytes() == plain.df.tobytes()
+    assert list(batched.tokens.codes.items()) == list(plain.tokens.codes.items())
+    assert batched.surface == plain.surface
+    for (c1, t1, n1), (c2, t2, n2) in zip(batched._terms, plain._terms, strict=True):
+        assert c1.dtype == c2.dtype and t1.dtype == t2.dtype
+        assert c1.tolist() == c2.tolist() and t1.tolist() == t2.tolist() and n1 == n2
+    assert _equal(batched.text_t, plain.text_t) and _equal(batched.skills_t, plain.skills_t)
