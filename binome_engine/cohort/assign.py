@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from binome_engine.cohort import bounded
+from binome_engine.cohort.blocks import BoundTable, build_blocks
 from binome_engine.cohort.candidates import Candidates, top_k
 from binome_engine.cohort.certificate import price
 from binome_engine.cohort.explain import explain, unmatched_report
 from binome_engine.cohort.flow import FlowResult, Quotas, solve
-from binome_engine.cohort.groups import build_groups, top_k_grouped
 from binome_engine.constraints import codes_for, exclusion_masks
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
@@ -47,9 +48,12 @@ class CohortOptions:
     threads: int = 2
     explain: bool = True  # compute each pair's reasons
     max_rounds: int = 100
-    # from this many mentors, candidates come from mentor groups whose score bound could reach
-    # a request's k best (see ``groups.py``); below, every pair is scored (faster when small)
+    # from this many mentors, candidates and the certificate use mentor blocks and score bounds
+    # (see ``blocks.py``); below, every pair is scored (faster when small)
     grouped_from: int = 20_000
+    block_size: int = 32
+    # next-best pairs per request kept aside: priced from their weights, joined when violating
+    reserve: int = 40
 
 
 @dataclass
@@ -62,6 +66,17 @@ class Problem:
     capacity: Array
     pinned: list[Pair]
     quotas: Quotas | None
+    bounds: bounded.Bounded | None = None
+
+    def block_bounds(self) -> bounded.Bounded:
+        """Mentor blocks and every (request, block) bound, built once."""
+        if self.bounds is None:
+            blocks = build_blocks(self.index, self.capacity, self.settings, self.options.block_size)
+            table = BoundTable(blocks, self.block, self.settings, self.options.threads)
+            self.bounds = bounded.Bounded(
+                blocks, table, self.capacity, np.zeros(len(self.requests), dtype=bool)
+            )
+        return self.bounds
 
 
 def prepare(
@@ -142,33 +157,66 @@ def optimise(
 ) -> tuple[FlowResult, Candidates, Certificate]:
     """Solve on candidates, price all pairs, add violators, repeat until the gap is zero."""
     opts = problem.options
-    if cands is None and problem.index.n >= opts.grouped_from:
-        groups = build_groups(problem.index, problem.capacity, problem.settings)
-        r, c, w, bound, _scored = top_k_grouped(
-            problem.index, problem.block, problem.settings, groups, opts.k, floor
+    big = problem.index.n >= opts.grouped_from
+    if cands is None and big:
+        cands = bounded.candidates(
+            problem.index,
+            problem.block,
+            problem.settings,
+            problem.block_bounds(),
+            problem.capacity,
+            opts.k,
+            opts.reserve,
+            floor,
+            opts.threads,
         )
-        cands = Candidates(r, c, w, bound)
     elif cands is None:
-        cands = top_k(problem.index, problem.block, problem.settings, opts.k, opts.threads, floor)
+        cands = top_k(
+            problem.index,
+            problem.block,
+            problem.settings,
+            opts.k,
+            opts.threads,
+            floor,
+            opts.reserve,
+        )
     bonus = _bonus(problem, cands) if opts.maximise_matched else 0
     r, c, w = cands.request, cands.mentor, cands.weight
     priced_requests = priced_pairs = 0
     for round_ in range(1, opts.max_rounds + 1):
         result = solve(len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas)
-        pricing = price(
-            problem.index,
-            problem.block,
-            problem.settings,
-            (r, c),
-            cands.bound,
-            result,
-            bonus,
-            floor,
-            threads=opts.threads,
-        )
+        if big:
+            pricing = bounded.price(
+                problem.index,
+                problem.block,
+                problem.settings,
+                problem.block_bounds(),
+                (r, c),
+                result,
+                bonus,
+                floor,
+                threads=opts.threads,
+                reserve=cands.reserve,
+                partial=round_ < opts.max_rounds,
+            )
+        else:
+            pricing = price(
+                problem.index,
+                problem.block,
+                problem.settings,
+                (r, c),
+                cands.bound,
+                result,
+                bonus,
+                floor,
+                threads=opts.threads,
+                reserve=cands.reserve,
+            )
         priced_requests += pricing.requests_priced
         priced_pairs += pricing.pairs_priced
-        if pricing.gap == 0 or len(pricing.new_request) == 0 or round_ == opts.max_rounds:
+        if pricing.complete and (pricing.gap == 0 or len(pricing.new_request) == 0):
+            break
+        if round_ == opts.max_rounds:
             break
         r = np.concatenate([r, pricing.new_request])
         c = np.concatenate([c, pricing.new_mentor])
@@ -184,7 +232,7 @@ def optimise(
         pairs_priced=priced_pairs,
         is_optimal=pricing.gap == 0,
     )
-    return result, Candidates(r, c, w, cands.bound), certificate
+    return result, Candidates(r, c, w, cands.bound, cands.reserve), certificate
 
 
 def _bonus(problem: Problem, cands: Candidates) -> int:

@@ -77,7 +77,20 @@ class Candidates:
     request: Array
     mentor: Array
     weight: Array
-    bound: Array  # per request: no left-out eligible pair weighs more (-1: none left out)
+    bound: Array  # per request: no eligible pair outside edges and reserve weighs more (-1: none)
+    # the next best pairs of each request (request, mentor, weight), not in the graph: the
+    # certificate prices them from their known weights instead of scoring them again
+    reserve: tuple[Array, Array, Array] | None = None
+
+    def merged(self) -> Candidates:
+        """The same pairs with the reserve joined to the edges."""
+        if self.reserve is None:
+            return self
+        r, c, w = (np.concatenate([a, b]) for a, b in zip(self.edges(), self.reserve, strict=True))
+        return Candidates(r, c, w, self.bound)
+
+    def edges(self) -> tuple[Array, Array, Array]:
+        return self.request, self.mentor, self.weight
 
 
 def blocks(n: int, n_mentors: int) -> Iterator[tuple[int, int]]:
@@ -116,12 +129,13 @@ def top_k(
     k: int,
     threads: int = 2,
     floor: int = 0,
+    reserve: int = 0,
 ) -> Candidates:
-    """The ``k`` best eligible mentors of every request, and each request's bound."""
+    """The ``k`` best eligible mentors of every request (the next ``reserve`` kept aside)."""
     bound = np.full(len(block), -1, dtype=np.int64)
 
     def visit(start: int, w: Array) -> tuple[Array, Array, Array]:
-        keep = min(k, w.shape[1])
+        keep = min(k + reserve, w.shape[1])
         cols = np.argpartition(-w, keep - 1, axis=1)[:, :keep] if keep else w[:, :0]
         kept = np.take_along_axis(w, cols, axis=1)
         # the lightest kept weight bounds every eligible pair left out, if any was left out
@@ -132,4 +146,12 @@ def top_k(
         return r[ok], cols.ravel()[ok].astype(np.int64), kept.ravel()[ok]
 
     r, c, w = scan(index, block, settings, visit, threads, floor)
-    return Candidates(r, c, w, bound)
+    if not reserve:
+        return Candidates(r, c, w, bound)
+    # rank within each request (heaviest first, then lower mentor row)
+    order = np.lexsort((c, -w, r))
+    r, c, w = r[order], c[order], w[order]
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(r) else np.zeros(0, np.int64)
+    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
+    top = rank < k
+    return Candidates(r[top], c[top], w[top], bound, (r[~top], c[~top], w[~top]))

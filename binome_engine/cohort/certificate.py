@@ -39,6 +39,9 @@ class Pricing:
     new_request: Array
     new_mentor: Array
     new_weight: Array
+    # False when only the reserve was priced (violators found there): the gap is then a
+    # lower bound, not a certificate, and another round follows
+    complete: bool = True
 
 
 def price(
@@ -52,6 +55,7 @@ def price(
     floor: int = 0,
     add: int = 10,
     threads: int = 2,
+    reserve: tuple[Array, Array, Array] | None = None,
 ) -> Pricing:
     net = result.network
     n, m = net.n_requests, net.n_mentors
@@ -64,6 +68,7 @@ def price(
     need = np.flatnonzero((bound >= 0) & (tau < top))
     need = need[np.argsort(-tau[need], kind="stable")]  # similar mentor sets side by side
     kept = sp.csr_matrix((np.ones(len(edges[0]), dtype=bool), edges), shape=(n, max(m, 1)))
+    known = price_known(reserve, kept, d_req, d_men, bonus, add)
     spans = list(blocks(len(need), m))
 
     def one(span: tuple[int, int]) -> tuple[int, int, tuple[Array, Array, Array]]:
@@ -78,13 +83,40 @@ def price(
     # blocks are independent (numpy releases the GIL); merged in block order: deterministic
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         parts = list(pool.map(one, spans))
-    gap = sum(p[0] for p in parts)
+    gap = known[0] + sum(p[0] for p in parts)
     pairs = sum(p[1] for p in parts)
-    found = [p[2] for p in parts]
+    found = [known[1], *(p[2] for p in parts)]
     r, c, wt = (
         np.concatenate([f[i] for f in found]) if found else np.zeros(0, np.int64) for i in range(3)
     )
     return Pricing(gap, len(need), pairs, r, c, wt)
+
+
+def price_known(
+    reserve: tuple[Array, Array, Array] | None,
+    kept: sp.csr_matrix,
+    d_req: Array,
+    d_men: Array,
+    bonus: int,
+    add: int,
+) -> tuple[int, tuple[Array, Array, Array]]:
+    """Violations among reserve pairs not yet in the graph, from their known weights."""
+    empty = np.zeros(0, dtype=np.int64)
+    if reserve is None or len(reserve[0]) == 0:
+        return 0, (empty, empty, empty)
+    r, c, w = reserve
+    excess = w + bonus + d_men[c] - d_req[r]
+    hit = np.flatnonzero(excess > 0)
+    hit = hit[np.asarray(kept[r[hit], c[hit]]).ravel() == 0] if len(hit) else hit
+    if len(hit) == 0:
+        return 0, (empty, empty, empty)
+    r, c, w, e = r[hit], c[hit], w[hit], excess[hit]
+    order = np.lexsort((c, -e, r))
+    r, c, w = r[order], c[order], w[order]
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
+    top = rank < add
+    return int(e.sum()), (r[top], c[top], w[top])
 
 
 def _worst(

@@ -42,6 +42,7 @@ def assign_fair(
     """The max-min fair assignment (then max total), certified like ``assign``."""
     problem = prepare(mentors, requests, settings, options)
     result, cands, _certificate = optimise(problem)
+    cands = cands.merged()  # the bisection counts on edges, with one bound for the rest
     target = int(result.matched.sum())
     threshold, cands = _threshold(problem, cands, target)
     keep = cands.weight >= threshold

@@ -76,6 +76,7 @@ def solve(
     )
     flow = _run(net, tails, heads, caps, costs)
     potential = _potentials(net.n_nodes, tails, heads, caps, costs, flow)
+    potential = _tighten(net, potential, tails, heads, caps, costs, flow)
     n_edges = len(edge_request)
     cost = int(np.dot(flow, costs))
     return FlowResult(net, flow[:n_edges] > 0, potential, cost)
@@ -175,6 +176,44 @@ def _potentials(
             return d
         d[targets[improved]] = best[improved]
     raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
+
+
+def _tighten(
+    net: Network, d: Array, tails: Array, heads: Array, caps: Array, costs: Array, flow: Array
+) -> Array:
+    """Potentials as favourable to pricing as the residual graph allows.
+
+    A left-out pair (i, j) is priced by ``d(i) - d(j)``: the lower a mentor's potential and the
+    higher a request's, the fewer pairs can violate. Shortest distances from a virtual root
+    are the highest feasible potentials, which leaves a mentor absent from the graph at 0, far
+    above every other (every pair with it would seem to violate by the whole bonus). So each
+    mentor is lowered to the least value its residual arcs out allow, then each request raised
+    to the most its residual arcs in allow; mentors are never adjacent to each other, nor
+    requests, so every arc's reduced cost stays non-negative.
+    """
+    fwd = flow < caps
+    back = flow > 0
+    t = np.concatenate([tails[fwd], heads[back]])
+    h = np.concatenate([heads[fwd], tails[back]])
+    c = np.concatenate([costs[fwd], -costs[back]])
+    d = d.copy()
+    first_mentor = int(net.mentor_node(np.zeros(1, dtype=np.int64))[0])
+    last_mentor = first_mentor + net.n_mentors
+    out = (t >= first_mentor) & (t < last_mentor)
+    lowest = np.full(net.n_nodes, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(lowest, t[out], d[h[out]] - c[out])
+    mentors = np.arange(first_mentor, last_mentor)
+    bounded = lowest[mentors] > np.iinfo(np.int64).min
+    d[mentors[bounded]] = np.minimum(d[mentors[bounded]], lowest[mentors[bounded]])
+    first_request = int(net.request_node(np.zeros(1, dtype=np.int64))[0])
+    last_request = first_request + net.n_requests
+    into = (h >= first_request) & (h < last_request)
+    highest = np.full(net.n_nodes, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(highest, h[into], d[t[into]] + c[into])
+    requests = np.arange(first_request, last_request)
+    bounded = highest[requests] < np.iinfo(np.int64).max
+    d[requests[bounded]] = np.maximum(d[requests[bounded]], highest[requests[bounded]])
+    return d
 
 
 def max_matched(n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array) -> int:
