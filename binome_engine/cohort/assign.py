@@ -26,7 +26,7 @@ from binome_engine.cohort.blocks import BoundTable, build_blocks
 from binome_engine.cohort.candidates import Candidates, top_k
 from binome_engine.cohort.certificate import price
 from binome_engine.cohort.explain import explain, unmatched_report
-from binome_engine.cohort.flow import FlowResult, Quotas, solve
+from binome_engine.cohort.flow import FlowResult, Quotas, extend, solve
 from binome_engine.constraints import codes_for, exclusion_masks
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
@@ -183,8 +183,14 @@ def optimise(
     bonus = _bonus(problem, cands) if opts.maximise_matched else 0
     r, c, w = cands.request, cands.mentor, cands.weight
     priced_requests = priced_pairs = 0
+    result: FlowResult | None = None
+    added: tuple[Array, Array, Array] | None = None
     for round_ in range(1, opts.max_rounds + 1):
-        result = solve(len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas)
+        extended = None if result is None or added is None else extend(result, *added, bonus)
+        if extended is None:
+            result = solve(len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas)
+        else:
+            result = extended
         if big:
             pricing = bounded.price(
                 problem.index,
@@ -218,9 +224,11 @@ def optimise(
             break
         if round_ == opts.max_rounds:
             break
+        added = (pricing.new_request, pricing.new_mentor, pricing.new_weight)
         r = np.concatenate([r, pricing.new_request])
         c = np.concatenate([c, pricing.new_mentor])
         w = np.concatenate([w, pricing.new_weight])
+    assert result is not None  # max_rounds >= 1
     objective = -result.cost
     certificate = Certificate(
         objective=objective,

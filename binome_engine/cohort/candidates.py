@@ -133,6 +133,7 @@ def top_k(
 ) -> Candidates:
     """The ``k`` best eligible mentors of every request (the next ``reserve`` kept aside)."""
     bound = np.full(len(block), -1, dtype=np.int64)
+    most = max(1, k + reserve)
 
     def visit(start: int, w: Array) -> tuple[Array, Array, Array]:
         keep = min(k + reserve, w.shape[1])
@@ -141,17 +142,20 @@ def top_k(
         # the lightest kept weight bounds every eligible pair left out, if any was left out
         truncated = (w >= 0).sum(axis=1) > keep
         bound[start : start + len(w)] = np.where(truncated, kept.min(axis=1), -1)
+        if reserve and k < keep:
+            # the k heaviest first (ties: lower mentor row), then the reserve
+            order = np.lexsort((cols, -kept), axis=1)
+            cols = np.take_along_axis(cols, order, axis=1)
+            kept = np.take_along_axis(kept, order, axis=1)
         r = np.repeat(np.arange(start, start + len(w)), keep)
         ok = kept.ravel() >= 0
-        return r[ok], cols.ravel()[ok].astype(np.int64), kept.ravel()[ok]
+        rank = np.tile(np.arange(keep), len(w))
+        # the rank is folded into the request column: request * most + rank, undone below
+        return r[ok] * most + rank[ok], cols.ravel()[ok].astype(np.int64), kept.ravel()[ok]
 
     r, c, w = scan(index, block, settings, visit, threads, floor)
+    r, rank = np.divmod(r, most)
     if not reserve:
         return Candidates(r, c, w, bound)
-    # rank within each request (heaviest first, then lower mentor row)
-    order = np.lexsort((c, -w, r))
-    r, c, w = r[order], c[order], w[order]
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(r) else np.zeros(0, np.int64)
-    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
     top = rank < k
     return Candidates(r[top], c[top], w[top], bound, (r[~top], c[~top], w[~top]))

@@ -92,6 +92,9 @@ def price(
     return Pricing(gap, len(need), pairs, r, c, wt)
 
 
+NEAR = 3_000  # milli-points: reserve pairs this close to violating join with the violators
+
+
 def price_known(
     reserve: tuple[Array, Array, Array] | None,
     kept: sp.csr_matrix,
@@ -99,14 +102,20 @@ def price_known(
     d_men: Array,
     bonus: int,
     add: int,
+    margin: int = NEAR,
 ) -> tuple[int, tuple[Array, Array, Array]]:
-    """Violations among reserve pairs not yet in the graph, from their known weights."""
+    """Violations among reserve pairs not yet in the graph, from their known weights.
+
+    Pairs within ``margin`` of violating join too (when some pair violates): the next
+    potentials will likely make them violate, and each round costs a flow solve.
+    """
     empty = np.zeros(0, dtype=np.int64)
     if reserve is None or len(reserve[0]) == 0:
         return 0, (empty, empty, empty)
     r, c, w = reserve
     excess = w + bonus + d_men[c] - d_req[r]
-    hit = np.flatnonzero(excess > 0)
+    gap = int(excess[excess > 0].sum())
+    hit = np.flatnonzero(excess > (-margin if gap else 0))
     hit = hit[np.asarray(kept[r[hit], c[hit]]).ravel() == 0] if len(hit) else hit
     if len(hit) == 0:
         return 0, (empty, empty, empty)
@@ -116,7 +125,7 @@ def price_known(
     starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
     rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
     top = rank < add
-    return int(e.sum()), (r[top], c[top], w[top])
+    return gap, (r[top], c[top], w[top])
 
 
 def _worst(

@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from ortools.graph.python import max_flow, min_cost_flow
+from scipy.sparse import csgraph
 
 from binome_engine.scoring import Array
 
@@ -50,6 +52,7 @@ class FlowResult:
     matched: Array  # bool per edge
     potential: Array  # int64 per node: shortest distance in the residual graph
     cost: int  # the min cost (negated objective) on this graph
+    arcs: tuple[Array, Array, Array, Array, Array] | None = None  # tails, heads, caps, costs, flow
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,95 @@ def solve(
     potential = _tighten(net, potential, tails, heads, caps, costs, flow)
     n_edges = len(edge_request)
     cost = int(np.dot(flow, costs))
-    return FlowResult(net, flow[:n_edges] > 0, potential, cost)
+    return FlowResult(net, flow[:n_edges] > 0, potential, cost, (tails, heads, caps, costs, flow))
+
+
+INCREMENTAL = 3  # at most this many new edges are added to a solved flow without solving again
+
+
+def extend(
+    result: FlowResult, edge_request: Array, edge_mentor: Array, edge_weight: Array, bonus: int
+) -> FlowResult | None:
+    """The optimal flow once a few edges join the graph, or None when re-solving is better.
+
+    The old flow is optimal, so any negative cycle of the new residual graph goes through a
+    new edge; for one edge (i, j) of capacity 1 the best change is the cheapest cycle through
+    it: the shortest path from j back to i under reduced costs (all non-negative, so Dijkstra
+    finds it) closed by the edge. Edges are added one at a time, potentials recomputed after
+    each, so the result is the same optimum a full solve would prove.
+    """
+    if result.arcs is None or len(edge_request) > INCREMENTAL:
+        return None
+    net = result.network
+    tails, heads, caps, costs, flow = result.arcs
+    n_edges = len(result.matched)
+    d = result.potential
+    for r, c, w in zip(
+        edge_request.tolist(), edge_mentor.tolist(), edge_weight.tolist(), strict=True
+    ):
+        t = int(net.request_node(np.array([r]))[0])
+        h = int(net.mentor_node(np.array([c]))[0])
+        cost = -(int(w) + bonus)
+        reduced = cost + int(d[t]) - int(d[h])
+        cycle = _cheapest_path(net.n_nodes, tails, heads, caps, costs, flow, d, h, t)
+        tails, heads, caps, costs, flow = (
+            np.insert(a, n_edges, v)
+            for a, v in zip((tails, heads, caps, costs, flow), (t, h, 1, cost, 0), strict=True)
+        )
+        if cycle is not None and reduced + cycle[0] < 0:
+            flow[n_edges] = 1
+            for arc, direction in cycle[1]:
+                shifted = arc + (arc >= n_edges)  # the new arc sits at n_edges
+                flow[shifted] += direction
+        n_edges += 1
+        d = _potentials(net.n_nodes, tails, heads, caps, costs, flow)
+        d = _tighten(net, d, tails, heads, caps, costs, flow)
+    total = int(np.dot(flow, costs))
+    return FlowResult(net, flow[:n_edges] > 0, d, total, (tails, heads, caps, costs, flow))
+
+
+def _cheapest_path(
+    n_nodes: int,
+    tails: Array,
+    heads: Array,
+    caps: Array,
+    costs: Array,
+    flow: Array,
+    d: Array,
+    source: int,
+    target: int,
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """The shortest residual path source -> target under reduced costs, as (arc, +1 | -1)."""
+    fwd = np.flatnonzero(flow < caps)
+    back = np.flatnonzero(flow > 0)
+    t = np.concatenate([tails[fwd], heads[back]])
+    h = np.concatenate([heads[fwd], tails[back]])
+    reduced = np.concatenate([costs[fwd], -costs[back]]) + d[t] - d[h]
+    arc = np.concatenate([fwd, back])
+    direction = np.concatenate([np.ones(len(fwd), np.int64), -np.ones(len(back), np.int64)])
+    # parallel residual arcs: keep the cheapest of each (tail, head)
+    key = t * n_nodes + h
+    order = np.lexsort((reduced, key))
+    first = order[np.r_[True, key[order][1:] != key[order][:-1]]] if len(order) else order
+    t, h, reduced, arc, direction = t[first], h[first], reduced[first], arc[first], direction[first]
+    # a tiny positive weight keeps zero-cost arcs as edges; it is far below one milli-point
+    graph = sp.csr_matrix((reduced + 1e-7, (t, h)), shape=(n_nodes, n_nodes))
+    dist, pred = csgraph.dijkstra(graph, indices=source, return_predecessors=True)
+    if not np.isfinite(dist[target]):
+        return None
+    lookup = {
+        (int(a), int(b)): i for i, (a, b) in enumerate(zip(t.tolist(), h.tolist(), strict=True))
+    }
+    steps: list[tuple[int, int]] = []
+    total = 0
+    node = target
+    while node != source:
+        prev = int(pred[node])
+        i = lookup[(prev, node)]
+        steps.append((int(arc[i]), int(direction[i])))
+        total += int(reduced[i])
+        node = prev
+    return total, steps
 
 
 def _arcs(
