@@ -42,11 +42,25 @@ def assign_fair(
     """The max-min fair assignment (then max total), certified like ``assign``."""
     problem = prepare(mentors, requests, settings, options)
     result, cands, _certificate = optimise(problem)
-    cands = cands.merged()  # the bisection counts on edges, with one bound for the rest
     target = int(result.matched.sum())
-    threshold, cands = _threshold(problem, cands, target)
-    keep = cands.weight >= threshold
-    floored = Candidates(cands.request[keep], cands.mentor[keep], cands.weight[keep], cands.bound)
+    worst = int(cands.weight[result.matched].min()) if target else 0  # a feasible floor
+    n_edges = len(cands.request)
+    n_aside = 0 if cands.reserve is None else len(cands.reserve[0])
+    # the bisection counts on edges and reserve together, with one bound for the rest
+    threshold, every = _threshold(problem, cands.merged(), target, worst)
+    # the total is then maximised on the edges (and completed pairs) at or above the
+    # threshold, the reserve kept aside for the certificate as before
+    part = np.zeros(len(every.request), dtype=bool)
+    part[n_edges : n_edges + n_aside] = True
+    heavy = every.weight >= threshold
+    edges, aside = heavy & ~part, heavy & part
+    floored = Candidates(
+        every.request[edges],
+        every.mentor[edges],
+        every.weight[edges],
+        every.bound,
+        (every.request[aside], every.mentor[aside], every.weight[aside]) if n_aside else None,
+    )
     result, floored, certificate = optimise(problem, floor=threshold, cands=floored)
     certificate = replace(certificate, threshold=threshold / 1000)
     return finish(problem, matched_edges(result, floored), certificate, "fair")
@@ -70,19 +84,23 @@ def _count(problem: Problem, cands: Candidates, floor: int) -> int:
     return int(flow.matched.sum())
 
 
-def _threshold(problem: Problem, cands: Candidates, target: int) -> tuple[int, Candidates]:
-    """The largest floor keeping ``target`` pairs, exact over all pairs."""
-    low = 0
+def _threshold(
+    problem: Problem, cands: Candidates, target: int, low: int
+) -> tuple[int, Candidates]:
+    """The largest floor keeping ``target`` pairs, exact over all pairs.
+
+    ``low`` is feasible (the optimum's worst pair). The first search bisects the candidate
+    weights above it; after requests whose hidden pairs could beat the result are completed,
+    the threshold can only have risen, so the search gallops up from the last one.
+    """
+    first = True
     while True:
         values = np.unique(cands.weight[cands.weight >= low])
-        lo, hi = 0, len(values) - 1  # values[lo] is feasible (it is the current low)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if _count(problem, cands, int(values[mid])) >= target:
-                lo = mid
-            else:
-                hi = mid - 1
-        best = int(values[lo]) if len(values) else 0
+        if first:
+            best = _bisect(problem, cands, target, values, 0)
+        else:
+            best = _gallop(problem, cands, target, values)
+        first = False
         hidden = np.flatnonzero(cands.bound > best)
         if len(hidden) == 0:
             return best, cands
@@ -90,16 +108,46 @@ def _threshold(problem: Problem, cands: Candidates, target: int) -> tuple[int, C
         low = best
 
 
+def _feasible(problem: Problem, cands: Candidates, target: int, floor: int) -> bool:
+    return _count(problem, cands, floor) >= target
+
+
+def _bisect(problem: Problem, cands: Candidates, target: int, values: Array, lo: int) -> int:
+    """The largest of ``values`` (ascending, ``values[lo]`` feasible) that is feasible."""
+    if len(values) == 0:
+        return 0
+    hi = len(values) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if _feasible(problem, cands, target, int(values[mid])):
+            lo = mid
+        else:
+            hi = mid - 1
+    return int(values[lo])
+
+
+def _gallop(problem: Problem, cands: Candidates, target: int, values: Array) -> int:
+    """Like ``_bisect`` from ``values[0]``, trying 1, 2, 4… steps up first (it rarely moves)."""
+    if len(values) == 0:
+        return 0
+    step, lo = 1, 0
+    while lo + step < len(values) and _feasible(problem, cands, target, int(values[lo + step])):
+        lo += step
+        step *= 2
+    top = min(len(values) - 1, lo + step - 1)
+    return _bisect(problem, cands, target, values[: top + 1], lo)
+
+
 def _complete(problem: Problem, cands: Candidates, hidden: Array, floor: int) -> Candidates:
     """Add every pair of at least ``floor`` of the ``hidden`` requests; their bound drops."""
     index = problem.index
     extra = top_k(index, take(problem.block, hidden), problem.settings, index.n, 1, floor)
-    have = set(zip(cands.request.tolist(), cands.mentor.tolist(), strict=True))
     r = hidden[extra.request]
-    new = np.array(
-        [(a, b) not in have for a, b in zip(r.tolist(), extra.mentor.tolist(), strict=True)],
-        dtype=bool,
-    )
+    width = max(index.n, 1)
+    have = np.sort(cands.request.astype(np.int64) * width + cands.mentor)
+    keys = r.astype(np.int64) * width + extra.mentor
+    at = np.minimum(np.searchsorted(have, keys), max(len(have) - 1, 0))
+    new = have[at] != keys if len(have) else np.ones(len(keys), dtype=bool)
     bound = cands.bound.copy()
     bound[hidden] = np.minimum(bound[hidden], floor - 1)
     return Candidates(
