@@ -415,6 +415,9 @@ def _distinct(
     for as long as the number of rows is the same.
     """
     n = index.n
+    if cols is not None and len(cols) >= 1024:  # many mentors: the answer for all, subset
+        every, positions = _distinct(index, names, None)
+        return every, positions[np.asarray(cols).ravel()]
     cache: dict[tuple[tuple[str, ...], int], tuple[tuple[Array, ...], Array]] | None = None
     if cols is None:
         cache = getattr(index, "_binome_distinct", None)

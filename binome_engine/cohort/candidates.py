@@ -103,15 +103,24 @@ def scan(
     index: MentorIndex,
     block: RequestBlock,
     settings: ProgrammeSettings,
-    visit: Callable[[int, Array], tuple[Array, Array, Array]],
+    visit: Callable[[Array, Array | None, Array], tuple[Array, Array, Array]],
     threads: int = 2,
     floor: int = 0,
 ) -> tuple[Array, Array, Array]:
-    """Score every block and let ``visit(start, weights)`` pick (request, mentor, weight) edges."""
+    """Score every request against every mentor that could suit it, block by block.
+
+    Requests go in blocks of alike ones (style, languages, years), and each block is scored
+    only against the mentors some of its requests could be given (``possible_mentors``):
+    the others are ineligible for all of them. ``visit(positions, mentor rows or None for
+    all, weights)`` picks (request, mentor, weight) edges.
+    """
+    order = _alike(block)
 
     def one(span: tuple[int, int]) -> tuple[Array, Array, Array]:
-        start, stop = span
-        return visit(start, weights(index, rows(block, start, stop), settings, floor))
+        positions = order[span[0] : span[1]]
+        sub = take(block, positions)
+        cols = possible_mentors(index, sub, settings)
+        return visit(positions, cols, weights(index, sub, settings, floor, cols))
 
     spans = list(blocks(len(block), index.n))
     with ThreadPoolExecutor(max_workers=threads) as pool:
@@ -120,6 +129,59 @@ def scan(
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))  # type: ignore[return-value]
+
+
+def _alike(block: RequestBlock) -> Array:
+    """Request positions sorted by style, languages and years (neighbours rule out alike)."""
+    order: Array = np.lexsort(
+        (
+            np.arange(len(block)),
+            block.years.ravel(),
+            block.languages_mask.ravel(),
+            block.style.ravel(),
+        )
+    )
+    return order
+
+
+def possible_mentors(
+    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings
+) -> Array | None:
+    """Mentor rows that rules on languages, seniority and availability leave possible for
+    at least one request of ``block``; None when that is nearly every mentor."""
+    n = index.n
+    rules = settings.constraints
+    ok = index.active[:n].copy()
+    if rules.exclude_paused:
+        ok &= ~index.paused[:n]
+    if rules.require_capacity:
+        ok &= index.capacity[:n] > 0
+    if rules.require_shared_language and len(block):
+        wanted = np.bitwise_or.reduce(block.languages_mask.ravel())
+        ok &= (index.languages_mask[:n] & wanted) != 0
+    if rules.enforce_seniority and len(block):
+        ok &= _seniority_possible(index.years[:n].astype(np.int64), block, settings)
+    if ok.sum() > 0.9 * n:
+        return None
+    cols: Array = np.flatnonzero(ok).astype(np.int32)
+    return cols
+
+
+def _seniority_possible(years: Array, block: RequestBlock, settings: ProgrammeSettings) -> Array:
+    rules = settings.seniority
+    style = block.style.ravel()
+    mentee = block.years.ravel().astype(np.int64)
+    ok = np.zeros(len(years), dtype=bool)
+    if (style == 0).any():  # classic: at least classic_min_gap more years
+        ok |= years >= mentee[style == 0].min() + rules.classic_min_gap
+    if (style == 1).any():  # peer: within peer_max_gap
+        peers = mentee[style == 1]
+        ok |= (years >= peers.min() - rules.peer_max_gap) & (
+            years <= peers.max() + rules.peer_max_gap
+        )
+    if (style == 2).any():  # reverse: at least reverse_min_gap fewer years
+        ok |= years <= mentee[style == 2].max() - rules.reverse_min_gap
+    return ok
 
 
 def top_k(
@@ -135,19 +197,25 @@ def top_k(
     bound = np.full(len(block), -1, dtype=np.int64)
     most = max(1, k + reserve)
 
-    def visit(start: int, w: Array) -> tuple[Array, Array, Array]:
+    def visit(positions: Array, mentors: Array | None, w: Array) -> tuple[Array, Array, Array]:
         keep = min(k + reserve, w.shape[1])
+        if keep == 0:
+            bound[positions] = -1
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
         cols = np.argpartition(-w, keep - 1, axis=1)[:, :keep] if keep else w[:, :0]
         kept = np.take_along_axis(w, cols, axis=1)
         # the lightest kept weight bounds every eligible pair left out, if any was left out
         truncated = (w >= 0).sum(axis=1) > keep
-        bound[start : start + len(w)] = np.where(truncated, kept.min(axis=1), -1)
+        bound[positions] = np.where(truncated, kept.min(axis=1), -1)
         if reserve and k < keep:
             # the k heaviest first (ties: lower mentor row), then the reserve
             order = np.lexsort((cols, -kept), axis=1)
             cols = np.take_along_axis(cols, order, axis=1)
             kept = np.take_along_axis(kept, order, axis=1)
-        r = np.repeat(np.arange(start, start + len(w)), keep)
+        if mentors is not None:
+            cols = mentors[cols]
+        r = np.repeat(positions, keep)
         ok = kept.ravel() >= 0
         rank = np.tile(np.arange(keep), len(w))
         # the rank is folded into the request column: request * most + rank, undone below

@@ -158,15 +158,13 @@ def _cheapest_path(
     dist, pred = csgraph.dijkstra(graph, indices=source, return_predecessors=True)
     if not np.isfinite(dist[target]):
         return None
-    lookup = {
-        (int(a), int(b)): i for i, (a, b) in enumerate(zip(t.tolist(), h.tolist(), strict=True))
-    }
+    keys = key[first]  # ascending
     steps: list[tuple[int, int]] = []
     total = 0
     node = target
     while node != source:
         prev = int(pred[node])
-        i = lookup[(prev, node)]
+        i = int(np.searchsorted(keys, prev * n_nodes + node))
         steps.append((int(arc[i]), int(direction[i])))
         total += int(reduced[i])
         node = prev
