@@ -245,26 +245,42 @@ def _potentials(
     """Shortest distances from a virtual root joined to every node, in the residual graph.
 
     Residual arcs: forward where flow < capacity (cost c), backward where flow > 0 (cost -c).
-    Sweeps relax all arcs at once until nothing changes; the graph has no negative cycle
-    because the flow is optimal, so this ends after at most ``n_nodes`` sweeps.
+    Bellman-Ford by sweeps: the first relaxes every arc, each later one only the arcs leaving
+    nodes whose distance just dropped. The graph has no negative cycle because the flow is
+    optimal, so this ends after at most ``n_nodes`` sweeps.
     """
     fwd = flow < caps
     back = flow > 0
     t = np.concatenate([tails[fwd], heads[back]])
     h = np.concatenate([heads[fwd], tails[back]])
     c = np.concatenate([costs[fwd], -costs[back]])
-    order = np.argsort(h, kind="stable")
+    order = np.argsort(t, kind="stable")
     t, h, c = t[order], h[order], c[order]
-    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]]) if len(h) else np.zeros(0, dtype=np.int64)
-    targets = h[starts]
+    first = np.searchsorted(t, np.arange(n_nodes + 1))  # out-arcs of node v: first[v]:first[v+1]
     d = np.zeros(n_nodes, dtype=np.int64)
+    arcs = np.arange(len(t))
     for _ in range(n_nodes + 1):
-        best = np.minimum.reduceat(d[t] + c, starts) if len(t) else np.zeros(0, dtype=np.int64)
-        improved = best < d[targets]
-        if not improved.any():
+        if len(arcs) == 0:
             return d
-        d[targets[improved]] = best[improved]
+        value = d[t[arcs]] + c[arcs]
+        better = value < d[h[arcs]]
+        if not better.any():
+            return d
+        np.minimum.at(d, h[arcs[better]], value[better])
+        changed = np.unique(h[arcs[better]])
+        arcs = _ranges(first[changed], first[changed + 1])
     raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
+
+
+def _ranges(starts: Array, stops: Array) -> Array:
+    """The concatenation of ``arange(start, stop)`` for each pair, vectorised."""
+    lengths = stops - starts
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    out: Array = np.arange(total) + offsets
+    return out
 
 
 def _tighten(
