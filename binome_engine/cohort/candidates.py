@@ -133,12 +133,15 @@ def scan(
 
 def _alike(block: RequestBlock) -> Array:
     """Request positions sorted by style, languages and years (neighbours rule out alike)."""
+    style = block.style.ravel()
+    peer_sector = np.where(style == 1, block.sector.ravel(), 0)  # peers need their sector
     order: Array = np.lexsort(
         (
             np.arange(len(block)),
             block.years.ravel(),
+            peer_sector,
             block.languages_mask.ravel(),
-            block.style.ravel(),
+            style,
         )
     )
     return order
@@ -161,6 +164,10 @@ def possible_mentors(
         ok &= (index.languages_mask[:n] & wanted) != 0
     if rules.enforce_seniority and len(block):
         ok &= _seniority_possible(index.years[:n].astype(np.int64), block, settings)
+        style = block.style.ravel()
+        sectors = block.sector.ravel()
+        if settings.seniority.peer_requires_sector and (style == 1).all() and (sectors >= 0).all():
+            ok &= np.isin(index.sector[:n], np.unique(sectors))  # peers: their own sector only
     if ok.sum() > 0.9 * n:
         return None
     cols: Array = np.flatnonzero(ok).astype(np.int32)
