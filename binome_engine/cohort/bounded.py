@@ -272,24 +272,10 @@ def price(
             return Pricing(0, 0, 0, *repair, complete=False)
     lifted = _Lifted(blocks, blocks.own + d_men)
     limit = d_req - bonus  # a pair violates when w + d(j) > limit(i)
-    cells_r: list[Array] = []
-    cells_b: list[Array] = []
-    cells_n: list[Array] = []
-    for start, stop in spans(n):
-        rows = np.arange(start, stop)
-        ub = table.at(rows)
-        r, b = np.nonzero((ub >= 0) & (ub + lifted.best[None, :] > limit[rows, None]))
-        # members that could violate: own + d(j) > limit(i) - bound(i, B)
-        count = lifted.above(b, limit[rows[r]] - ub[r, b])
-        some = count > 0
-        cells_r.append(rows[r[some]])
-        cells_b.append(b[some])
-        cells_n.append(count[some])
-    cell_r, cell_b, cell_n = _cat(cells_r), _cat(cells_b), _cat(cells_n)
-    tasks = _block_tasks(blocks, lifted.members, cell_r, cell_b, cell_n)
     kept_keys = np.sort(edges[0].astype(np.int64) * max(m, 1) + edges[1])
-    gap = 0
+    gap = pairs = 0
     found: list[tuple[Array, Array, Array, Array]] = []
+    priced = np.zeros(n, dtype=bool)
 
     def visit(rows: Array, cols: Array, w: Array) -> None:
         nonlocal gap
@@ -298,8 +284,7 @@ def price(
         if len(hit_r) == 0:
             return
         keys = rows[hit_r].astype(np.int64) * max(m, 1) + cols[hit_c]
-        at = np.minimum(np.searchsorted(kept_keys, keys), max(len(kept_keys) - 1, 0))
-        new = kept_keys[at] != keys if len(kept_keys) else np.ones(len(keys), dtype=bool)
+        new = ~_contains(kept_keys, keys)
         hit_r, hit_c = hit_r[new], hit_c[new]
         values = excess[hit_r, hit_c]
         gap += int(values.sum())
@@ -308,10 +293,42 @@ def price(
             _best_four(rows[hit_r], cols[hit_c].astype(np.int64), w[hit_r, hit_c], values, add)
         )
 
-    pairs = score_chunks(index, req, settings, tasks, visit, floor, threads)
+    cells: list[tuple[Array, Array, Array]] = []
+    held = 0
+
+    def flush() -> None:
+        """Score the cells gathered so far; memory stays bounded whatever the potentials."""
+        nonlocal pairs, held
+        if not cells:
+            return
+        cell_r, cell_b, cell_n = (_cat([x[i] for x in cells]) for i in range(3))
+        cells.clear()
+        held = 0
+        priced[cell_r] = True
+        tasks = _block_tasks(blocks, lifted.members, cell_r, cell_b, cell_n)
+        pairs += score_chunks(index, req, settings, tasks, visit, floor, threads)
+        if len(found) > 1:
+            r, c, w, e = (_cat([f[i] for f in found]) for i in range(4))
+            found[:] = [_best_four(r, c, w, e, add)]
+
+    for start, stop in spans(n):
+        rows = np.arange(start, stop)
+        ub = table.at(rows)
+        r, b = np.nonzero((ub >= 0) & (ub + lifted.best[None, :] > limit[rows, None]))
+        # members that could violate: own + d(j) > limit(i) - bound(i, B)
+        count = lifted.above(b, limit[rows[r]] - ub[r, b])
+        some = count > 0
+        cells.append((rows[r[some]], b[some], count[some]))
+        held += int(some.sum())
+        if held >= CELLS_PER_PASS:
+            flush()
+    flush()
     r, c, w, e = (_cat([f[i] for f in found]) for i in range(4))
     r, c, w = best_per_request(r, c, w, e, add)
-    return Pricing(gap, len(np.unique(cell_r)), pairs, r, c, w)
+    return Pricing(gap, int(priced.sum()), pairs, r, c, w)
+
+
+CELLS_PER_PASS = 2_000_000  # (request, block) cells scored together at most
 
 
 def _best_four(
