@@ -84,8 +84,17 @@ def test_bounded_pricing_reaches_the_same_optimum(
 ) -> None:
     mentors, requests = market_
     plain = assign(mentors, requests, rules, CohortOptions(explain=False))
-    small = CohortOptions(explain=False, grouped_from=0, block_size=2, k=1, reserve=1)
-    bounded = assign(mentors, requests, rules, small)
-    assert plain.certificate is not None and bounded.certificate is not None
-    assert bounded.certificate.gap == 0
-    assert bounded.certificate.objective == plain.certificate.objective
+    assert plain.certificate is not None
+    for from_blocks in (False, True):
+        small = CohortOptions(
+            explain=False,
+            grouped_from=0,
+            block_size=2,
+            k=1,
+            reserve=1,
+            block_candidates=from_blocks,
+        )
+        bounded = assign(mentors, requests, rules, small)
+        assert bounded.certificate is not None
+        assert bounded.certificate.gap == 0
+        assert bounded.certificate.objective == plain.certificate.objective
