@@ -24,7 +24,7 @@ import numpy as np
 from binome_engine.cohort import bounded
 from binome_engine.cohort.blocks import BoundTable, build_blocks
 from binome_engine.cohort.candidates import Candidates, top_k
-from binome_engine.cohort.certificate import price
+from binome_engine.cohort.certificate import Pricing, price
 from binome_engine.cohort.explain import explain, unmatched_report
 from binome_engine.cohort.flow import FlowResult, Quotas, extend, solve
 from binome_engine.constraints import codes_for, exclusion_masks
@@ -157,9 +157,17 @@ def _quotas(
 
 
 def optimise(
-    problem: Problem, floor: int = 0, cands: Candidates | None = None
+    problem: Problem, floor: int = 0, cands: Candidates | None = None, target: int | None = None
 ) -> tuple[FlowResult, Candidates, Certificate]:
-    """Solve on candidates, price all pairs, add violators, repeat until the gap is zero."""
+    """Solve on candidates, price all pairs, add violators, repeat until the gap is zero.
+
+    Matching the most requests first takes a bonus per pair larger than any total of scores,
+    which slows the flow solver (its work grows with the cost range). So a bonus of one
+    best score is tried first: when that result matches as many requests as can ever be
+    matched (``target``, else every request that has an eligible mentor, within the total
+    capacity), it is lexicographically optimal too (its certificate bounds every matching of
+    that size); otherwise the rounds go on with the full bonus.
+    """
     opts = problem.options
     big = opts.grouped_from is not None and problem.index.n >= opts.grouped_from
     if cands is None and big and opts.block_candidates:
@@ -184,17 +192,67 @@ def optimise(
             floor,
             opts.reserve,
         )
-    bonus = _bonus(problem, cands) if opts.maximise_matched else 0
-    r, c, w = cands.request, cands.mentor, cands.weight
-    priced_requests = priced_pairs = 0
+    full = _bonus(problem, cands) if opts.maximise_matched else 0
+    most = target if target is not None else cands.matchable
+    if most is not None:
+        most = min(most, int(problem.capacity.sum()))
+    quick = opts.maximise_matched and problem.quotas is None and most is not None
+    bonus = _best_score(problem, cands) + 1 if quick else full
+    run = _rounds(problem, cands, cands.edges(), bonus, floor, big)
+    if bonus != full and int(run.result.matched.sum()) < (most or 0):
+        run = _rounds(problem, cands, run.edges, full, floor, big, run)
+    matched = int(run.result.matched.sum())
+    # reported with the full bonus whatever was used, so that results compare
+    objective = -run.result.cost - matched * bonus + matched * full
+    certificate = Certificate(
+        objective=objective,
+        dual_bound=objective + run.pricing.gap,
+        gap=run.pricing.gap,
+        rounds=run.rounds,
+        candidate_pairs=len(run.edges[0]),
+        requests_priced=run.requests_priced,
+        pairs_priced=run.pairs_priced,
+        is_optimal=run.pricing.gap == 0,
+    )
+    r, c, w = run.edges
+    return run.result, Candidates(r, c, w, cands.bound, cands.reserve), certificate
+
+
+@dataclass
+class _Run:
+    result: FlowResult
+    edges: tuple[Array, Array, Array]
+    pricing: Pricing
+    rounds: int
+    requests_priced: int
+    pairs_priced: int
+
+
+def _rounds(
+    problem: Problem,
+    cands: Candidates,
+    edges: tuple[Array, Array, Array],
+    bonus: int,
+    floor: int,
+    big: bool,
+    before: _Run | None = None,
+) -> _Run:
+    """Flow, pricing, new edges, until the certificate holds (or ``max_rounds``)."""
+    opts = problem.options
+    r, c, w = edges
+    priced_requests = 0 if before is None else before.requests_priced
+    priced_pairs = 0 if before is None else before.pairs_priced
+    first = 1 if before is None else before.rounds + 1
     result: FlowResult | None = None
     added: tuple[Array, Array, Array] | None = None
-    for round_ in range(1, opts.max_rounds + 1):
+    round_ = first
+    for round_ in range(first, first + opts.max_rounds):
         extended = None if result is None or added is None else extend(result, *added, bonus)
         if extended is None:
             result = solve(len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas)
         else:
             result = extended
+        last = round_ == first + opts.max_rounds - 1
         if big:
             pricing = bounded.price(
                 problem.index,
@@ -207,7 +265,7 @@ def optimise(
                 floor,
                 threads=opts.threads,
                 reserve=cands.reserve,
-                partial=round_ < opts.max_rounds,
+                partial=not last,
             )
         else:
             pricing = price(
@@ -226,25 +284,22 @@ def optimise(
         priced_pairs += pricing.pairs_priced
         if pricing.complete and (pricing.gap == 0 or len(pricing.new_request) == 0):
             break
-        if round_ == opts.max_rounds:
+        if last:
             break
         added = (pricing.new_request, pricing.new_mentor, pricing.new_weight)
         r = np.concatenate([r, pricing.new_request])
         c = np.concatenate([c, pricing.new_mentor])
         w = np.concatenate([w, pricing.new_weight])
     assert result is not None  # max_rounds >= 1
-    objective = -result.cost
-    certificate = Certificate(
-        objective=objective,
-        dual_bound=objective + pricing.gap,
-        gap=pricing.gap,
-        rounds=round_,
-        candidate_pairs=len(r),
-        requests_priced=priced_requests,
-        pairs_priced=priced_pairs,
-        is_optimal=pricing.gap == 0,
-    )
-    return result, Candidates(r, c, w, cands.bound, cands.reserve), certificate
+    return _Run(result, (r, c, w), pricing, round_, priced_requests, priced_pairs)
+
+
+def _best_score(problem: Problem, cands: Candidates) -> int:
+    """No pair scores more (milli-points): every criterion at its maximum."""
+    top = int(sum(problem.settings.weights.as_dict().values()) * 1000)
+    if len(cands.weight):
+        top = max(top, int(cands.weight.max()))
+    return top
 
 
 def _bonus(problem: Problem, cands: Candidates) -> int:

@@ -81,13 +81,14 @@ class Candidates:
     # the next best pairs of each request (request, mentor, weight), not in the graph: the
     # certificate prices them from their known weights instead of scoring them again
     reserve: tuple[Array, Array, Array] | None = None
+    matchable: int | None = None  # requests with at least one eligible mentor, when known
 
     def merged(self) -> Candidates:
         """The same pairs with the reserve joined to the edges."""
         if self.reserve is None:
             return self
         r, c, w = (np.concatenate([a, b]) for a, b in zip(self.edges(), self.reserve, strict=True))
-        return Candidates(r, c, w, self.bound)
+        return Candidates(r, c, w, self.bound, None, self.matchable)
 
     def edges(self) -> tuple[Array, Array, Array]:
         return self.request, self.mentor, self.weight
@@ -202,10 +203,13 @@ def top_k(
 ) -> Candidates:
     """The ``k`` best eligible mentors of every request (the next ``reserve`` kept aside)."""
     bound = np.full(len(block), -1, dtype=np.int64)
+    any_eligible = np.zeros(len(block), dtype=bool)
     most = max(1, k + reserve)
 
     def visit(positions: Array, mentors: Array | None, w: Array) -> tuple[Array, Array, Array]:
         keep = min(k + reserve, w.shape[1])
+        if w.shape[1]:
+            any_eligible[positions] = (w >= 0).any(axis=1)
         if keep == 0:
             bound[positions] = -1
             empty = np.zeros(0, dtype=np.int64)
@@ -230,7 +234,9 @@ def top_k(
 
     r, c, w = scan(index, block, settings, visit, threads, floor)
     r, rank = np.divmod(r, most)
+    matchable = int(any_eligible.sum())
     if not reserve:
-        return Candidates(r, c, w, bound)
+        return Candidates(r, c, w, bound, None, matchable)
     top = rank < k
-    return Candidates(r[top], c[top], w[top], bound, (r[~top], c[~top], w[~top]))
+    aside = (r[~top], c[~top], w[~top])
+    return Candidates(r[top], c[top], w[top], bound, aside, matchable)

@@ -61,7 +61,7 @@ def assign_fair(
         every.bound,
         (every.request[aside], every.mentor[aside], every.weight[aside]) if n_aside else None,
     )
-    result, floored, certificate = optimise(problem, floor=threshold, cands=floored)
+    result, floored, certificate = optimise(problem, threshold, floored, target)
     certificate = replace(certificate, threshold=threshold / 1000)
     return finish(problem, matched_edges(result, floored), certificate, "fair")
 
