@@ -200,6 +200,7 @@ def optimise(
     bonus = _best_score(problem, cands) + 1 if quick else full
     run = _rounds(problem, cands, cands.edges(), bonus, floor, big)
     if bonus != full and int(run.result.matched.sum()) < (most or 0):
+        bonus = full
         run = _rounds(problem, cands, run.edges, full, floor, big, run)
     matched = int(run.result.matched.sum())
     # reported with the full bonus whatever was used, so that results compare

@@ -234,3 +234,27 @@ def test_grouped_candidates_reach_the_same_optimum() -> None:
         assert plain.certificate is not None and grouped.certificate is not None
         assert grouped.certificate.objective == plain.certificate.objective
         assert len(grouped.pairs) == len(plain.pairs)
+
+
+def test_the_objective_does_not_depend_on_the_bonus_tried_first() -> None:
+    """Two requests, one possible mentor: the quick bonus cannot prove the count; same report."""
+    from binome_engine.model import MenteeRequest, MentorProfile
+
+    mentors = [
+        MentorProfile(
+            id=i, sector="energy", languages=("fr",), employer=e, capacity=1, years_experience=20
+        )
+        for i, e in enumerate(("BNP", "EDF"))
+    ]
+    requests = [
+        MenteeRequest(id=f"r{i}", member_id=f"m{i}", languages=("fr",), employer="EDF")
+        for i in range(2)
+    ]
+    options = CohortOptions(explain=False)
+    first = assign(mentors, requests, None, options)
+    forced = assign(mentors, requests, None, CohortOptions(explain=False, grouped_from=0))
+    assert first.certificate is not None and forced.certificate is not None
+    assert len(first.pairs) == 1
+    assert first.certificate.objective == forced.certificate.objective
+    # the full bonus: (30 points x 11 criteria + 1 milli-point) x (2 requests + 1), per pair
+    assert first.certificate.objective == round(first.total_score * 1000) + 330_001 * 3
