@@ -27,7 +27,7 @@ from binome_engine.cohort.assign import (
     prepare,
 )
 from binome_engine.cohort.candidates import Candidates, take, top_k
-from binome_engine.cohort.flow import max_matched, solve
+from binome_engine.cohort.flow import max_matched, max_matched_cut, solve
 from binome_engine.index import MentorIndex
 from binome_engine.model import Assignment, MenteeRequest, MentorProfile, ProgrammeSettings
 from binome_engine.scoring import Array
@@ -101,11 +101,27 @@ def _threshold(
         else:
             best = _gallop(problem, cands, target, values)
         first = False
-        hidden = np.flatnonzero(cands.bound > best)
+        hidden = np.flatnonzero((cands.bound > best) & _could_help(problem, cands, best + 1))
         if len(hidden) == 0:
             return best, cands
         cands = _complete(problem, cands, hidden, best + 1)
         low = best
+
+
+def _could_help(problem: Problem, cands: Candidates, floor: int) -> Array:
+    """Requests whose missing pairs of at least ``floor`` could raise the count there.
+
+    Without quotas, the count at ``floor`` is a max flow: only requests on the source side of
+    its minimum cut can gain from new edges (any edge from the others leaves the cut as it
+    is), so the others need not be completed. With quotas, every request may.
+    """
+    if problem.quotas is not None:
+        return np.ones(len(problem.requests), dtype=bool)
+    keep = cands.weight >= floor
+    _count, source_side = max_matched_cut(
+        len(problem.requests), problem.capacity, cands.request[keep], cands.mentor[keep]
+    )
+    return source_side
 
 
 def _feasible(problem: Problem, cands: Candidates, target: int, floor: int) -> bool:

@@ -323,6 +323,17 @@ def _tighten(
 
 def max_matched(n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array) -> int:
     """How many requests the edges can match at most (a max flow: no costs, no potentials)."""
+    return max_matched_cut(n_requests, capacity, edge_request, edge_mentor)[0]
+
+
+def max_matched_cut(
+    n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array
+) -> tuple[int, Array]:
+    """``max_matched`` and the requests on the source side of a minimum cut.
+
+    Only an edge from a source-side request to a sink-side mentor can raise the count: the
+    cut keeps its capacity otherwise (König's theorem for b-matchings).
+    """
     net = Network(n_requests, len(capacity), 0)
     m = len(capacity)
     tails = np.concatenate(
@@ -334,11 +345,16 @@ def max_matched(n_requests: int, capacity: Array, edge_request: Array, edge_ment
     caps = np.concatenate([np.ones(len(edge_request)), capacity, np.ones(n_requests)]).astype(
         np.int64
     )
+    source_side = np.zeros(n_requests, dtype=bool)
     if len(tails) == 0:
-        return 0
+        return 0, source_side
     smf = max_flow.SimpleMaxFlow()
     smf.add_arcs_with_capacity(tails, heads, caps)
     status = smf.solve(SOURCE, SINK)
     if status != smf.OPTIMAL:
         raise RuntimeError(f"max flow failed with status {status}")
-    return int(smf.optimal_flow())
+    nodes = np.asarray(smf.get_source_side_min_cut(), dtype=np.int64) - net.request_node(
+        np.zeros(1, dtype=np.int64)
+    )
+    source_side[nodes[(nodes >= 0) & (nodes < n_requests)]] = True
+    return int(smf.optimal_flow()), source_side
