@@ -175,6 +175,13 @@ class MentorIndex:
     def _append(self, mentor: MentorProfile) -> int:
         if mentor.id in self.position:
             self._deactivate(self.position[mentor.id])
+        row = self._new_row(mentor)
+        self._terms.append(self._count(self._analyse(mentor)))
+        self._pending = None
+        return row
+
+    def _new_row(self, mentor: MentorProfile) -> int:
+        """A new row for ``mentor``, its features written (its text is the caller's)."""
         if self.n == self._capacity:
             self._grow(self._capacity * 2)
         row = self.n
@@ -183,22 +190,13 @@ class MentorIndex:
         self.profiles.append(mentor)
         self.position[mentor.id] = row
         self._write_features(row, mentor)
-        self._terms.append(self._count(self._analyse(mentor)))
-        self._pending = None
         return row
 
     def _append_all(self, mentors: Sequence[MentorProfile]) -> None:
         """``_append`` each of ``mentors`` (none already indexed), counting tokens in one batch."""
         tokens = []
         for mentor in mentors:
-            if self.n == self._capacity:
-                self._grow(self._capacity * 2)
-            row = self.n
-            self.n += 1
-            self.ids.append(mentor.id)
-            self.profiles.append(mentor)
-            self.position[mentor.id] = row
-            self._write_features(row, mentor)
+            self._new_row(mentor)
             tokens.append(self._analyse(mentor))
         self._terms += self._count_all(tokens)
         self._pending = None

@@ -26,7 +26,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from binome_engine.cohort.blocks import BoundTable, MentorBlocks, spans
-from binome_engine.cohort.candidates import PAIRS_PER_BLOCK, Candidates, take, weights
+from binome_engine.cohort.candidates import PAIRS_PER_BLOCK, Candidates, ranked, take, weights
 from binome_engine.cohort.certificate import Pricing, price_known
 from binome_engine.cohort.flow import FlowResult
 from binome_engine.index import MentorIndex
@@ -159,13 +159,8 @@ def candidates(
 
 def _ranked(r: Array, c: Array, w: Array) -> tuple[Array, Array, Array, Array]:
     """Edges by request, heaviest first (then lower mentor row), with each one's rank."""
-    order = np.lexsort((c, -w, r))
-    r, c, w = r[order], c[order], w[order]
-    if len(r) == 0:
-        return r, c, w, r
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
-    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-    return r, c, w, rank
+    order, rank = ranked(r, c, w)
+    return r[order], c[order], w[order], rank
 
 
 def _mentors_best(
@@ -227,14 +222,9 @@ def best_per_request(
     r: Array, c: Array, w: Array, rank: Array, keep: int
 ) -> tuple[Array, Array, Array]:
     """The ``keep`` highest-ranked edges of each request (ties: lower mentor row first)."""
-    order = np.lexsort((c, -rank, r))
-    r, c, w = r[order], c[order], w[order]
-    if len(r) == 0:
-        return r, c, w
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
-    position = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-    mask = position < keep
-    return r[mask], c[mask], w[mask]
+    order, position = ranked(r, c, rank)
+    chosen = order[position < keep]
+    return r[chosen], c[chosen], w[chosen]
 
 
 def price(
@@ -335,12 +325,9 @@ def _best_four(
     r: Array, c: Array, w: Array, e: Array, add: int
 ) -> tuple[Array, Array, Array, Array]:
     """The ``add`` largest ``e`` of each request, with their values."""
-    order = np.lexsort((c, -e, r))
-    r, c, w, e = r[order], c[order], w[order], e[order]
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
-    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-    top = rank < add
-    return r[top], c[top], w[top], e[top]
+    order, rank = ranked(r, c, e)
+    chosen = order[rank < add]
+    return r[chosen], c[chosen], w[chosen], e[chosen]
 
 
 def _block_tasks(

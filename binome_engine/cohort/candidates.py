@@ -94,6 +94,18 @@ class Candidates:
         return self.request, self.mentor, self.weight
 
 
+def ranked(r: Array, c: Array, value: Array) -> tuple[Array, Array]:
+    """The order putting each request's pairs by decreasing ``value`` (ties: lower mentor row
+    first), and the rank of each pair within its request, in that order."""
+    order: Array = np.lexsort((c, -value, r))
+    rs = r[order]
+    if len(rs) == 0:
+        return order, rs
+    starts = np.flatnonzero(np.r_[True, rs[1:] != rs[:-1]])
+    rank: Array = np.arange(len(rs)) - np.repeat(starts, np.diff(np.r_[starts, len(rs)]))
+    return order, rank
+
+
 def blocks(n: int, n_mentors: int) -> Iterator[tuple[int, int]]:
     size = max(1, PAIRS_PER_BLOCK // max(n_mentors, 1))
     for start in range(0, n, size):

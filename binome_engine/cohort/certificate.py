@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from binome_engine.cohort.candidates import blocks, take, weights
+from binome_engine.cohort.candidates import blocks, ranked, take, weights
 from binome_engine.cohort.flow import FlowResult
 from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
@@ -120,12 +120,9 @@ def price_known(
     if len(hit) == 0:
         return 0, (empty, empty, empty)
     r, c, w, e = r[hit], c[hit], w[hit], excess[hit]
-    order = np.lexsort((c, -e, r))
-    r, c, w = r[order], c[order], w[order]
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
-    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-    top = rank < add
-    return gap, (r[top], c[top], w[top])
+    order, rank = ranked(r, c, e)
+    chosen = order[rank < add]
+    return gap, (r[chosen], c[chosen], w[chosen])
 
 
 def _worst(
