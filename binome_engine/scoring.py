@@ -168,8 +168,13 @@ def _sparse_product(
     wanted = None if cols is None else cols[built]
     dense = _dense(base)
     if dense is not None:
-        matrix = dense if wanted is None else dense[:, wanted]
-        product = np.asarray(left[:, :width] @ matrix, dtype=np.float32)
+        # each output cell adds the same terms in the same order either way; copying the
+        # wanted columns only pays when they are fewer than the rows times all mentors
+        if wanted is None or dense.shape[0] * len(wanted) > left.shape[0] * built_n:
+            product = np.asarray(left[:, :width] @ dense, dtype=np.float32)
+            product = product if wanted is None else product[:, wanted]
+        else:
+            product = np.asarray(left[:, :width] @ dense[:, wanted], dtype=np.float32)
     elif wanted is None or len(wanted) * 4 >= built_n:
         product = (left[:, :width] @ base).toarray()
         product = product if wanted is None else product[:, wanted]
