@@ -57,7 +57,7 @@ class CohortOptions:
     # with blocks, candidates from each request's best blocks instead of a scan of all pairs
     block_candidates: bool = False
     # next-best pairs per request kept aside: priced from their weights, joined when violating
-    reserve: int = 40
+    reserve: int = 100
 
 
 @dataclass
