@@ -26,7 +26,7 @@ from binome_engine.cohort.assign import (
     optimise,
     prepare,
 )
-from binome_engine.cohort.candidates import Candidates, take, top_k
+from binome_engine.cohort.candidates import Candidates, ranked, take, top_k
 from binome_engine.cohort.flow import max_matched, max_matched_cut, solve
 from binome_engine.index import MentorIndex
 from binome_engine.model import Assignment, MenteeRequest, MentorProfile, ProgrammeSettings
@@ -44,6 +44,7 @@ def assign_fair(
     result, cands, _certificate = optimise(problem)
     target = int(result.matched.sum())
     worst = int(cands.weight[result.matched].min()) if target else 0  # a feasible floor
+    cands = _trimmed(cands, FAIR_RESERVE)
     n_edges = len(cands.request)
     n_aside = 0 if cands.reserve is None else len(cands.reserve[0])
     # the bisection counts on edges and reserve together, with one bound for the rest
@@ -64,6 +65,22 @@ def assign_fair(
     result, floored, certificate = optimise(problem, threshold, floored, target)
     certificate = replace(certificate, threshold=threshold / 1000)
     return finish(problem, matched_edges(result, floored), certificate, "fair")
+
+
+FAIR_RESERVE = 40  # reserve pairs per request the threshold search counts on (fewer: faster)
+
+
+def _trimmed(cands: Candidates, keep: int) -> Candidates:
+    """Only each request's ``keep`` heaviest reserve pairs; the bound covers the rest."""
+    if cands.reserve is None:
+        return cands
+    r, c, w = cands.reserve
+    order, rank = ranked(r, c, w)
+    inside, outside = order[rank < keep], order[rank >= keep]
+    bound = cands.bound.copy()
+    np.maximum.at(bound, r[outside], w[outside])
+    aside = (r[inside], c[inside], w[inside])
+    return Candidates(cands.request, cands.mentor, cands.weight, bound, aside, cands.matchable)
 
 
 def _count(problem: Problem, cands: Candidates, floor: int) -> int:
