@@ -176,7 +176,6 @@ def optimise(
             problem.block,
             problem.settings,
             problem.block_bounds(),
-            problem.capacity,
             opts.k,
             opts.reserve,
             floor,

@@ -6,11 +6,12 @@ Rules kept here:
   makes the result exact;
 - pricing: with node potentials ``d`` from the flow, a pair (i, j) left out of the graph
   improves the matching only if ``w(i, j) + bonus > d(i) - d(j)``. For a block, ``w`` is at
-  most its bound plus the mentor's own points, so only blocks where
-  ``bound(i, B) + max over B of (own(j) + d(j)) > d(i) - bonus`` are scored exactly, for every
-  member; all other pairs are proven not to violate;
-- scored cells are grouped by block (one scoring call per block and request span), run on a
-  small thread pool and merged in a fixed order: the outcome does not depend on timing;
+  most its bound plus the mentor's own points, so only the members with
+  ``own(j) + d(j) > d(i) - bonus - bound(i, B)`` are scored exactly; all other pairs are
+  proven not to violate;
+- scored cells are grouped by block and power of two of the members needed (one scoring call
+  each), in batches of at most ``CELLS_PER_PASS`` cells, run on a small thread pool and merged
+  in a fixed order: the outcome does not depend on timing, the memory not on the potentials;
 - the violating pairs found (the worst ``add`` per request) join the graph and the flow is
   solved again; the gap is the sum of all violations, zero when the result is optimal.
 """
@@ -23,10 +24,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from binome_engine.cohort.blocks import BoundTable, MentorBlocks, spans
-from binome_engine.cohort.candidates import PAIRS_PER_BLOCK, Candidates, ranked, take, weights
+from binome_engine.cohort.candidates import (
+    PAIRS_PER_BLOCK,
+    Candidates,
+    PairSet,
+    best_of_each,
+    ranked,
+    take,
+    weights,
+)
 from binome_engine.cohort.certificate import Pricing, price_known
 from binome_engine.cohort.flow import FlowResult
 from binome_engine.index import MentorIndex
@@ -107,7 +115,6 @@ def candidates(
     req: RequestBlock,
     settings: ProgrammeSettings,
     bounded: Bounded,
-    capacity: Array,
     k: int,
     reserve: int = 0,
     floor: int = 0,
@@ -149,18 +156,13 @@ def candidates(
 
     score_chunks(index, req, settings, tasks, visit, floor, threads)
     r, c, w = (_cat([f[i] for f in found]) for i in range(3))
-    r, c, w, rank = _ranked(r, c, w)
+    order, rank = ranked(r, c, w)
+    r, c, w = r[order], c[order], w[order]
     top = rank < k
-    edges = _mentors_best(index, req, settings, bounded, capacity, floor, threads)
+    edges = _mentors_best(index, req, settings, bounded, floor, threads)
     r2, c2, w2 = _union_edges((r[top], c[top], w[top]), edges, index.n)
     aside = (r[~top], c[~top], w[~top]) if reserve else None
     return Candidates(r2, c2, w2, np.full(len(req), -1, dtype=np.int64), aside)
-
-
-def _ranked(r: Array, c: Array, w: Array) -> tuple[Array, Array, Array, Array]:
-    """Edges by request, heaviest first (then lower mentor row), with each one's rank."""
-    order, rank = ranked(r, c, w)
-    return r[order], c[order], w[order], rank
 
 
 def _mentors_best(
@@ -168,7 +170,6 @@ def _mentors_best(
     req: RequestBlock,
     settings: ProgrammeSettings,
     bounded: Bounded,
-    capacity: Array,
     floor: int,
     threads: int,
 ) -> tuple[Array, Array, Array]:
@@ -178,7 +179,7 @@ def _mentors_best(
     if n == 0 or len(blocks) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    wanted = 2 * (capacity[: index.n] + 1)
+    wanted = 2 * (bounded.capacity[: index.n] + 1)
     per_block = np.add.reduceat(wanted[blocks.rows], blocks.starts[:-1])
     tasks: list[tuple[Array, Array]] = []
     for b in range(len(blocks)):
@@ -218,15 +219,6 @@ def _cat(parts: list[Array]) -> Array:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def best_per_request(
-    r: Array, c: Array, w: Array, rank: Array, keep: int
-) -> tuple[Array, Array, Array]:
-    """The ``keep`` highest-ranked edges of each request (ties: lower mentor row first)."""
-    order, position = ranked(r, c, rank)
-    chosen = order[position < keep]
-    return r[chosen], c[chosen], w[chosen]
-
-
 def price(
     index: MentorIndex,
     req: RequestBlock,
@@ -251,20 +243,19 @@ def price(
     n, m = net.n_requests, net.n_mentors
     d_req = result.potential[net.request_node(np.arange(n))]
     d_men = result.potential[net.mentor_node(np.arange(m))]
+    kept = PairSet(*edges, m)
     if partial and reserve is not None:
-        kept = sp.csr_matrix((np.ones(len(edges[0]), dtype=bool), edges), shape=(n, max(m, 1)))
         known_gap, (kr, kc, kw) = price_known(reserve, kept, d_req, d_men, bonus, add)
         if len(kr):
             return Pricing(known_gap, 0, 0, kr, kc, kw, complete=False)
     if partial and bonus > 0:
-        repair = _repair(index, req, settings, bounded, edges, result, add, floor, threads)
+        repair = _repair(index, req, settings, bounded, edges, kept, result, add, floor, threads)
         if len(repair[0]):
             return Pricing(0, 0, 0, *repair, complete=False)
     lifted = _Lifted(blocks, blocks.own + d_men)
     limit = d_req - bonus  # a pair violates when w + d(j) > limit(i)
-    kept_keys = np.sort(edges[0].astype(np.int64) * max(m, 1) + edges[1])
     gap = pairs = 0
-    found: list[tuple[Array, Array, Array, Array]] = []
+    found: list[Violations] = []
     priced = np.zeros(n, dtype=bool)
 
     def visit(rows: Array, cols: Array, w: Array) -> None:
@@ -273,14 +264,13 @@ def price(
         hit_r, hit_c = np.nonzero((excess > 0) & (w >= 0))
         if len(hit_r) == 0:
             return
-        keys = rows[hit_r].astype(np.int64) * max(m, 1) + cols[hit_c]
-        new = ~_contains(kept_keys, keys)
+        new = ~kept.has(rows[hit_r], cols[hit_c])
         hit_r, hit_c = hit_r[new], hit_c[new]
         values = excess[hit_r, hit_c]
         gap += int(values.sum())
         # only the worst ``add`` of each request can join the graph: keep no more in memory
         found.append(
-            _best_four(rows[hit_r], cols[hit_c].astype(np.int64), w[hit_r, hit_c], values, add)
+            _worst((rows[hit_r], cols[hit_c].astype(np.int64), w[hit_r, hit_c], values), add)
         )
 
     cells: list[tuple[Array, Array, Array]] = []
@@ -298,8 +288,7 @@ def price(
         tasks = _block_tasks(blocks, lifted.members, cell_r, cell_b, cell_n)
         pairs += score_chunks(index, req, settings, tasks, visit, floor, threads)
         if len(found) > 1:
-            r, c, w, e = (_cat([f[i] for f in found]) for i in range(4))
-            found[:] = [_best_four(r, c, w, e, add)]
+            found[:] = [_worst(_joined(found), add)]
 
     for start, stop in spans(n):
         rows = np.arange(start, stop)
@@ -313,21 +302,26 @@ def price(
         if held >= CELLS_PER_PASS:
             flush()
     flush()
-    r, c, w, e = (_cat([f[i] for f in found]) for i in range(4))
-    r, c, w = best_per_request(r, c, w, e, add)
+    r, c, w, _e = _worst(_joined(found), add)
     return Pricing(gap, int(priced.sum()), pairs, r, c, w)
 
 
 CELLS_PER_PASS = 2_000_000  # (request, block) cells scored together at most
 
 
-def _best_four(
-    r: Array, c: Array, w: Array, e: Array, add: int
-) -> tuple[Array, Array, Array, Array]:
-    """The ``add`` largest ``e`` of each request, with their values."""
-    order, rank = ranked(r, c, e)
-    chosen = order[rank < add]
-    return r[chosen], c[chosen], w[chosen], e[chosen]
+Violations = tuple[Array, Array, Array, Array]  # request, mentor, weight, excess
+
+
+def _worst(found: Violations, add: int) -> Violations:
+    """The ``add`` largest violations of each request."""
+    chosen = best_of_each(found[0], found[1], found[3], add)
+    r, c, w, e = (part[chosen] for part in found)
+    return r, c, w, e
+
+
+def _joined(found: list[Violations]) -> Violations:
+    r, c, w, e = (_cat([f[i] for f in found]) for i in range(4))
+    return r, c, w, e
 
 
 def _block_tasks(
@@ -358,6 +352,7 @@ def _repair(
     settings: ProgrammeSettings,
     bounded: Bounded,
     edges: tuple[Array, Array],
+    kept: PairSet,
     result: FlowResult,
     add: int,
     floor: int,
@@ -369,14 +364,17 @@ def _repair(
     pair outweighs any score), and so do the requests its possible mentors hold: the full
     pricing would score nearly all their pairs. Unmatched requests are few, so each is
     scored against every mentor at once, and brings its ``add`` best mentors and its ``add``
-    best mentors with a free place.
+    best mentors with a free place; the mentees of those mentors bring their ``add`` best
+    free mentors: a path i -> j -> i' -> j' lets the flow match i by moving i' (most
+    augmenting paths in a tight market).
     """
     blocks = bounded.blocks
     n = result.network.n_requests
     m = result.network.n_mentors
+    holder_r, holder_c = edges[0][result.matched], edges[1][result.matched]
     matched = np.zeros(n, dtype=bool)
-    matched[edges[0][result.matched]] = True
-    used = np.bincount(edges[1][result.matched], minlength=m)
+    matched[holder_r] = True
+    used = np.bincount(holder_c, minlength=m)
     free = np.zeros(m, dtype=bool)
     free[blocks.rows] = bounded.capacity[blocks.rows] > used[blocks.rows]
     rows = np.flatnonzero(~matched & ~bounded.repaired)
@@ -384,58 +382,48 @@ def _repair(
     if len(rows) == 0 or len(blocks.rows) == 0:
         return empty, empty, empty
     bounded.repaired[rows] = True
-    kept_keys = np.sort(edges[0].astype(np.int64) * max(m, 1) + edges[1])
-    cols = np.sort(blocks.rows).astype(np.int32)
-    found: list[tuple[Array, Array, Array]] = []
-
-    def visit(r: Array, c: Array, w: Array) -> None:
-        for only_free in (False, True):
-            rank = np.where(free[c][None, :] | (not only_free), w, -1)
-            keep = min(add, w.shape[1])
-            pick = np.argpartition(-rank, keep - 1, axis=1)[:, :keep]
-            best = np.take_along_axis(rank, pick, axis=1)
-            ok = best >= 0
-            rr = np.broadcast_to(r[:, None], pick.shape)[ok]
-            cc = c[pick[ok]].astype(np.int64)
-            new = ~_contains(kept_keys, rr.astype(np.int64) * max(m, 1) + cc)
-            found.append((rr[new], cc[new], best[ok][new]))
-
-    score_chunks(index, req, settings, [(rows, cols)], visit, floor, threads)
-    r, c, w = (_cat([f[i] for f in found]) for i in range(3))
-    # the mentees of those mentors get their best free mentors: a path i -> j -> i' -> j'
-    # lets the flow match i by moving i' (most augmenting paths in a tight market)
-    holder_r, holder_c = edges[0][result.matched], edges[1][result.matched]
+    every = np.sort(blocks.rows).astype(np.int32)
+    # one scoring of the unmatched: their best mentors, and their best with a free place
+    r, c, w = _best_rows(index, req, settings, (rows, every), add, floor, threads, (None, free))
     wanted = np.zeros(m, dtype=bool)
     wanted[c] = True
     movers = np.unique(holder_r[wanted[holder_c]])
     movers = movers[~bounded.repaired[movers]]
+    bounded.repaired[movers] = True
     free_cols = np.flatnonzero(free).astype(np.int32)
-    if len(movers) and len(free_cols):
-        bounded.repaired[movers] = True
-        found.clear()
+    moved = _best_rows(index, req, settings, (movers, free_cols), add, floor, threads, (None,))
+    r, c, w = _union_edges((r, c, w), moved, index.n)
+    new = ~kept.has(r, c)
+    return r[new], c[new], w[new]
 
-        def visit_free(r: Array, c: Array, w: Array) -> None:
-            keep = min(add, w.shape[1])
-            pick = np.argpartition(-w, keep - 1, axis=1)[:, :keep]
-            best = np.take_along_axis(w, pick, axis=1)
+
+def _best_rows(
+    index: MentorIndex,
+    req: RequestBlock,
+    settings: ProgrammeSettings,
+    task: tuple[Array, Array],
+    add: int,
+    floor: int,
+    threads: int,
+    allowed: tuple[Array | None, ...],
+) -> tuple[Array, Array, Array]:
+    """Each of ``task``'s requests with its ``add`` best eligible mentors of ``task``'s, once
+    per mask of ``allowed`` (over mentor rows; None allows all); pairs may repeat."""
+    found: list[tuple[Array, Array, Array]] = []
+
+    def visit(r: Array, c: Array, w: Array) -> None:
+        keep = min(add, w.shape[1])
+        for mask in allowed:
+            rank = w if mask is None else np.where(mask[c][None, :], w, -1)
+            pick = np.argpartition(-rank, keep - 1, axis=1)[:, :keep]
+            best = np.take_along_axis(rank, pick, axis=1)
             ok = best >= 0
             rr = np.broadcast_to(r[:, None], pick.shape)[ok]
             found.append((rr, c[pick[ok]].astype(np.int64), best[ok]))
 
-        score_chunks(index, req, settings, [(movers, free_cols)], visit_free, floor, threads)
-        more = tuple(_cat([f[i] for f in found]) for i in range(3))
-        r, c, w = _union_edges((r, c, w), more, index.n)  # type: ignore[arg-type]
-        new = ~_contains(kept_keys, r.astype(np.int64) * max(m, 1) + c)
-        return r[new], c[new], w[new]
-    return _union_edges((r, c, w), (empty, empty, empty), index.n)
-
-
-def _contains(sorted_keys: Array, keys: Array) -> Array:
-    if len(sorted_keys) == 0:
-        return np.zeros(len(keys), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    found: Array = sorted_keys[at] == keys
-    return found
+    score_chunks(index, req, settings, [task], visit, floor, threads)
+    r, c, w = (_cat([f[i] for f in found]) for i in range(3))
+    return r, c, w
 
 
 class _Lifted:

@@ -106,6 +106,29 @@ def ranked(r: Array, c: Array, value: Array) -> tuple[Array, Array]:
     return order, rank
 
 
+def best_of_each(r: Array, c: Array, value: Array, keep: int) -> Array:
+    """Positions of each request's ``keep`` pairs of highest ``value`` (see ``ranked``)."""
+    order, rank = ranked(r, c, value)
+    chosen: Array = order[rank < keep]
+    return chosen
+
+
+class PairSet:
+    """A set of (request, mentor) pairs that answers for many pairs at once."""
+
+    def __init__(self, r: Array, c: Array, n_mentors: int) -> None:
+        self.width = max(n_mentors, 1)
+        self.keys = np.sort(r.astype(np.int64) * self.width + c)
+
+    def has(self, r: Array, c: Array) -> Array:
+        keys = r.astype(np.int64) * self.width + c
+        if len(self.keys) == 0:
+            return np.zeros(len(keys), dtype=bool)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        found: Array = self.keys[at] == keys
+        return found
+
+
 def blocks(n: int, n_mentors: int) -> Iterator[tuple[int, int]]:
     size = max(1, PAIRS_PER_BLOCK // max(n_mentors, 1))
     for start in range(0, n, size):

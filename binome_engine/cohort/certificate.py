@@ -22,9 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
-from binome_engine.cohort.candidates import blocks, ranked, take, weights
+from binome_engine.cohort.candidates import PairSet, best_of_each, blocks, take, weights
 from binome_engine.cohort.flow import FlowResult
 from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
@@ -67,8 +66,10 @@ def price(
     top = d_men.max() if m else 0
     need = np.flatnonzero((bound >= 0) & (tau < top))
     need = need[np.argsort(-tau[need], kind="stable")]  # similar mentor sets side by side
-    kept = sp.csr_matrix((np.ones(len(edges[0]), dtype=bool), edges), shape=(n, max(m, 1)))
+    kept = PairSet(*edges, m)
     known = price_known(reserve, kept, d_req, d_men, bonus, add)
+    # reserve pairs are priced from their known weights above, never twice
+    priced = kept if reserve is None else PairSet(*_joined(edges, reserve), m)
     spans = list(blocks(len(need), m))
 
     def one(span: tuple[int, int]) -> tuple[int, int, tuple[Array, Array, Array]]:
@@ -76,7 +77,10 @@ def price(
         cols = np.flatnonzero(d_men > tau[chosen].min()).astype(np.int32)
         w = weights(index, take(block, chosen), settings, floor, cols)
         excess = w + bonus + d_men[cols][None, :] - d_req[chosen][:, None]
-        excess[(w < 0) | kept[chosen][:, cols].toarray()] = 0
+        excess[w < 0] = 0
+        hit_r, hit_c = np.nonzero(excess > 0)
+        known_pair = priced.has(chosen[hit_r], cols[hit_c])
+        excess[hit_r[known_pair], hit_c[known_pair]] = 0
         excess = np.maximum(excess, 0)
         return int(excess.sum()), len(chosen) * len(cols), _worst(chosen, cols, excess, w, add)
 
@@ -97,7 +101,7 @@ NEAR = 3_000  # milli-points: reserve pairs this close to violating join with th
 
 def price_known(
     reserve: tuple[Array, Array, Array] | None,
-    kept: sp.csr_matrix,
+    kept: PairSet,
     d_req: Array,
     d_men: Array,
     bonus: int,
@@ -116,13 +120,16 @@ def price_known(
     excess = w + bonus + d_men[c] - d_req[r]
     gap = int(excess[excess > 0].sum())
     hit = np.flatnonzero(excess > (-margin if gap else 0))
-    hit = hit[np.asarray(kept[r[hit], c[hit]]).ravel() == 0] if len(hit) else hit
+    hit = hit[~kept.has(r[hit], c[hit])]
     if len(hit) == 0:
         return 0, (empty, empty, empty)
     r, c, w, e = r[hit], c[hit], w[hit], excess[hit]
-    order, rank = ranked(r, c, e)
-    chosen = order[rank < add]
+    chosen = best_of_each(r, c, e, add)
     return gap, (r[chosen], c[chosen], w[chosen])
+
+
+def _joined(edges: tuple[Array, Array], reserve: tuple[Array, Array, Array]) -> tuple[Array, Array]:
+    return np.concatenate([edges[0], reserve[0]]), np.concatenate([edges[1], reserve[1]])
 
 
 def _worst(

@@ -26,7 +26,7 @@ from binome_engine.cohort.assign import (
     optimise,
     prepare,
 )
-from binome_engine.cohort.candidates import Candidates, ranked, take, top_k
+from binome_engine.cohort.candidates import Candidates, PairSet, best_of_each, take, top_k
 from binome_engine.cohort.flow import max_matched, max_matched_cut, solve
 from binome_engine.index import MentorIndex
 from binome_engine.model import Assignment, MenteeRequest, MentorProfile, ProgrammeSettings
@@ -75,8 +75,9 @@ def _trimmed(cands: Candidates, keep: int) -> Candidates:
     if cands.reserve is None:
         return cands
     r, c, w = cands.reserve
-    order, rank = ranked(r, c, w)
-    inside, outside = order[rank < keep], order[rank >= keep]
+    inside = best_of_each(r, c, w, keep)
+    outside = np.ones(len(r), dtype=bool)
+    outside[inside] = False
     bound = cands.bound.copy()
     np.maximum.at(bound, r[outside], w[outside])
     aside = (r[inside], c[inside], w[inside])
@@ -176,11 +177,7 @@ def _complete(problem: Problem, cands: Candidates, hidden: Array, floor: int) ->
     index = problem.index
     extra = top_k(index, take(problem.block, hidden), problem.settings, index.n, 1, floor)
     r = hidden[extra.request]
-    width = max(index.n, 1)
-    have = np.sort(cands.request.astype(np.int64) * width + cands.mentor)
-    keys = r.astype(np.int64) * width + extra.mentor
-    at = np.minimum(np.searchsorted(have, keys), max(len(have) - 1, 0))
-    new = have[at] != keys if len(have) else np.ones(len(keys), dtype=bool)
+    new = ~PairSet(cands.request, cands.mentor, index.n).has(r, extra.mentor)
     bound = cands.bound.copy()
     bound[hidden] = np.minimum(bound[hidden], floor - 1)
     return Candidates(
