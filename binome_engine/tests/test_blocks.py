@@ -17,7 +17,7 @@ from binome_engine.model import (
     ProgrammeSettings,
     SeniorityRules,
 )
-from binome_engine.scoring import encode
+from binome_engine.scoring import RequestBlock, encode
 from binome_engine.synthetic import market
 from binome_engine.tests.strategies import Market, markets
 
@@ -98,3 +98,42 @@ def test_bounded_pricing_reaches_the_same_optimum(
         assert bounded.certificate is not None
         assert bounded.certificate.gap == 0
         assert bounded.certificate.objective == plain.certificate.objective
+
+
+@settings(max_examples=60, deadline=None)
+@given(markets(max_mentors=8, max_requests=6), rule_sets)
+def test_the_scan_never_rules_out_an_eligible_mentor(
+    market_: Market, rules: ProgrammeSettings
+) -> None:
+    """``possible_mentors`` only drops mentors that no request of the block may be given."""
+    mentors, requests = market_
+    index = MentorIndex(mentors)
+    _possible_covers_eligible(index, encode(index, requests), rules)
+
+
+def test_the_scan_never_rules_out_an_eligible_mentor_on_a_synthetic_market() -> None:
+    """Years on every boundary of the seniority rules, in small blocks of alike requests as
+    the scan makes them (so that many mentors are ruled out)."""
+    from binome_engine.cohort.candidates import _alike, take
+
+    mentors, requests = market(400, 300, seed=9)
+    index = MentorIndex(mentors)
+    block = encode(index, requests)
+    order = _alike(block)
+    for rules in (ProgrammeSettings(), ProgrammeSettings(seniority=SeniorityRules(3, 2))):
+        for start in range(0, len(order), 8):
+            _possible_covers_eligible(index, take(block, order[start : start + 8]), rules)
+
+
+def _possible_covers_eligible(
+    index: MentorIndex, block: RequestBlock, rules: ProgrammeSettings
+) -> None:
+    from binome_engine.cohort.candidates import possible_mentors
+    from binome_engine.constraints import eligible
+
+    cols = possible_mentors(index, block, rules)
+    if cols is None:
+        return
+    dropped = np.ones(index.n, dtype=bool)
+    dropped[cols] = False
+    assert not eligible(index, block, rules)[:, dropped].any()

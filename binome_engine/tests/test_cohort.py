@@ -209,16 +209,22 @@ def test_fast_total_equals_the_sum_of_the_criteria() -> None:
     from binome_engine.scoring import CRITERIA, encode, milli_points, total_points
     from binome_engine.synthetic import market
 
-    mentors, requests = market(200, 300, seed=3)
-    index = MentorIndex(mentors[:250])
-    for extra in mentors[250:]:
+    mentors, requests = market(200, 1_300, seed=3)
+    index = MentorIndex(mentors[:1_250])
+    for extra in mentors[1_250:]:
         index.upsert(extra)  # pending rows too
     block = encode(index, requests)
+    few = np.r_[0, 7, 1_260, 7, 1_299, np.arange(1, 300, 3)].astype(np.int32)
+    # from 1,024 columns the distinct mentor values and the text product take other paths
+    many = np.r_[np.arange(0, 1_300, 1)[::-1][:1_100], 5].astype(np.int32)
     for rules in (ProgrammeSettings(), ProgrammeSettings(text_saturation=0.3)):
-        for cols in (None, np.r_[0, 7, 260, 7, 299, np.arange(1, 300, 3)].astype(np.int32)):
+        for cols in (None, few, many):
             parts = milli_points(index, block, rules, cols)
             expected = sum(parts[name].astype(np.int64) for name in CRITERIA)
             assert np.array_equal(total_points(index, block, rules, cols), expected)
+            # and a column subset scores as those columns of all mentors
+            every = total_points(index, block, rules, None)
+            assert np.array_equal(expected, every if cols is None else every[:, cols])
 
 
 def test_grouped_candidates_reach_the_same_optimum() -> None:
