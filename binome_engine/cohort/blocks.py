@@ -24,13 +24,14 @@ import itertools
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 
 from binome_engine.cohort.candidates import take
 from binome_engine.index import MentorIndex
-from binome_engine.model import ProgrammeSettings
+from binome_engine.model import ProgrammeSettings, SeniorityRules
 from binome_engine.scoring import GAP_RANGE, Array, RequestBlock, _experience_table, popcount
 
 MARGIN = 2  # milli-points added to every rounded-up float bound
@@ -206,21 +207,14 @@ def _experience(
     low = np.clip(gap_low, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
     high = np.clip(gap_high, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
     high = np.maximum(high, low)
-    table = np.rint(_experience_table(settings.seniority) * np.float32(milli)).astype(np.int64)
-    return _range_max(_levels(table), style, low, high), empty
+    return _range_max(_experience_levels(settings.seniority, milli), style, low, high), empty
 
 
-_LEVELS: dict[bytes, list[Array]] = {}
-
-
-def _levels(table: Array) -> list[Array]:
-    key = table.tobytes()
-    found = _LEVELS.get(key)
-    if found is None:
-        found = _range_max_table(table)
-        _LEVELS.clear()  # one programme's rules at a time
-        _LEVELS[key] = found
-    return found
+@lru_cache(maxsize=32)
+def _experience_levels(rules: SeniorityRules, milli: int) -> list[Array]:
+    """The range-max table of the experience points of every (style, gap)."""
+    table = np.rint(_experience_table(rules) * np.float32(milli)).astype(np.int64)
+    return _range_max_table(table)
 
 
 def _dense_product(left: sp.csr_matrix, right: Array) -> Array:
