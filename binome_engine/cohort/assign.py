@@ -26,7 +26,7 @@ from binome_engine.cohort.blocks import BoundTable, build_blocks
 from binome_engine.cohort.candidates import Candidates, top_k
 from binome_engine.cohort.certificate import Pricing, price
 from binome_engine.cohort.explain import explain, unmatched_report
-from binome_engine.cohort.flow import FlowResult, Quotas, extend, solve
+from binome_engine.cohort.flow import FlowResult, Quotas, extend, max_matching, solve
 from binome_engine.constraints import codes_for, exclusion_masks
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
@@ -196,6 +196,8 @@ def optimise(
     if most is not None:
         most = min(most, int(problem.capacity.sum()))
     quick = opts.maximise_matched and problem.quotas is None and most is not None
+    if quick and most is not None:
+        cands = _matching_reserve(problem, cands, most)
     bonus = _best_score(problem, cands) + 1 if quick else full
     run = _rounds(problem, cands, cands.edges(), bonus, floor, big)
     if bonus != full and int(run.result.matched.sum()) < (most or 0):
@@ -216,6 +218,44 @@ def optimise(
     )
     r, c, w = run.edges
     return run.result, Candidates(r, c, w, cands.bound, cands.reserve), certificate
+
+
+def _matching_reserve(problem: Problem, cands: Candidates, most: int) -> Candidates:
+    """The reserve pairs a matching of the most requests needs, moved into the graph.
+
+    Each request's best mentors alone can strand requests (popular mentors fill up). Solved
+    on such a graph, the flow leaves them unmatched, and the potentials then make nearly
+    every pair of theirs, and of every request an alternating path reaches, violate by the
+    whole bonus: the first pricing would score most of the market again. A max flow (no
+    costs, fast) over the graph and the reserve of the requests it strands finds a larger
+    matching; the reserve pairs that matching uses join the graph, and nothing else changes.
+    """
+    n = len(problem.requests)
+    count, source_side, _used = max_matching(n, problem.capacity, cands.request, cands.mentor)
+    if count >= most or cands.reserve is None:
+        return cands
+    r, c, w = cands.reserve
+    # only reserve pairs of source-side requests cross the minimum cut (see max_matched_cut)
+    near = np.flatnonzero(source_side[r])
+    _count, _side, used = max_matching(
+        n,
+        problem.capacity,
+        np.concatenate([cands.request, r[near]]),
+        np.concatenate([cands.mentor, c[near]]),
+    )
+    moved = near[used[len(cands.request) :]]
+    if len(moved) == 0:
+        return cands
+    left = np.ones(len(r), dtype=bool)
+    left[moved] = False
+    return Candidates(
+        np.concatenate([cands.request, r[moved]]),
+        np.concatenate([cands.mentor, c[moved]]),
+        np.concatenate([cands.weight, w[moved]]),
+        cands.bound,
+        (r[left], c[left], w[left]),
+        cands.matchable,
+    )
 
 
 @dataclass

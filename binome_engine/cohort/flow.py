@@ -334,20 +334,27 @@ def max_matched_cut(
     Only an edge from a source-side request to a sink-side mentor can raise the count: the
     cut keeps its capacity otherwise (König's theorem for b-matchings).
     """
+    count, source_side, _used = max_matching(n_requests, capacity, edge_request, edge_mentor)
+    return count, source_side
+
+
+def max_matching(
+    n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array
+) -> tuple[int, Array, Array]:
+    """``max_matched_cut`` and the edges a maximum matching uses (bool per edge)."""
     net = Network(n_requests, len(capacity), 0)
     m = len(capacity)
+    n_edges = len(edge_request)
     tails = np.concatenate(
         [net.request_node(edge_request), net.mentor_node(np.arange(m)), np.full(n_requests, SOURCE)]
     ).astype(np.int64)
     heads = np.concatenate(
         [net.mentor_node(edge_mentor), np.full(m, SINK), net.request_node(np.arange(n_requests))]
     ).astype(np.int64)
-    caps = np.concatenate([np.ones(len(edge_request)), capacity, np.ones(n_requests)]).astype(
-        np.int64
-    )
+    caps = np.concatenate([np.ones(n_edges), capacity, np.ones(n_requests)]).astype(np.int64)
     source_side = np.zeros(n_requests, dtype=bool)
     if len(tails) == 0:
-        return 0, source_side
+        return 0, source_side, np.zeros(n_edges, dtype=bool)
     smf = max_flow.SimpleMaxFlow()
     smf.add_arcs_with_capacity(tails, heads, caps)
     status = smf.solve(SOURCE, SINK)
@@ -357,4 +364,5 @@ def max_matched_cut(
         np.zeros(1, dtype=np.int64)
     )
     source_side[nodes[(nodes >= 0) & (nodes < n_requests)]] = True
-    return int(smf.optimal_flow()), source_side
+    used = np.asarray(smf.flows(np.arange(n_edges)), dtype=np.int64) > 0
+    return int(smf.optimal_flow()), source_side, used

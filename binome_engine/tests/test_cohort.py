@@ -38,14 +38,19 @@ def lp_optimum(market: Market, rules: ProgrammeSettings, matched_first: bool) ->
     return float(np.dot(x, w[rows, cols])) / 1000, int(x.sum())
 
 
-@settings(max_examples=40, deadline=None)
-@given(markets(max_mentors=5, max_requests=8), st.booleans(), st.integers(1, 3))
+@settings(max_examples=80, deadline=None)
+@given(
+    markets(max_mentors=5, max_requests=8),
+    st.booleans(),
+    st.integers(1, 3),
+    st.sampled_from((0, 1, 2, 100)),
+)
 def test_the_result_equals_the_lp_optimum_over_all_pairs(
-    market: Market, matched_first: bool, k: int
+    market: Market, matched_first: bool, k: int, reserve: int
 ) -> None:
     mentors, requests = market
     rules = ProgrammeSettings()
-    options = CohortOptions(maximise_matched=matched_first, k=k, threads=1)
+    options = CohortOptions(maximise_matched=matched_first, k=k, threads=1, reserve=reserve)
     result = assign(mentors, requests, rules, options)
     best_total, most_pairs = lp_optimum(market, rules, matched_first)
     assert result.certificate is not None
@@ -264,3 +269,23 @@ def test_the_objective_does_not_depend_on_the_bonus_tried_first() -> None:
     assert first.certificate.objective == forced.certificate.objective
     # the full bonus: (30 points x 11 criteria + 1 milli-point) x (2 requests + 1), per pair
     assert first.certificate.objective == round(first.total_score * 1000) + 330_001 * 3
+
+
+def test_the_reserve_pairs_a_larger_matching_needs_join_the_graph() -> None:
+    """Both requests rank mentor 0 first; k=1 strands one, the reserve's pair saves it."""
+    from binome_engine.cohort.assign import _matching_reserve, prepare
+    from binome_engine.cohort.candidates import top_k
+    from binome_engine.cohort.flow import max_matched
+
+    mentors = [
+        mentor(0, sector="energy", capacity=1, responsiveness=1.0),
+        mentor(1, sector="banking", capacity=1, responsiveness=0.0),
+    ]
+    requests = [request(f"r{i}", target_sector="energy") for i in range(2)]
+    problem = prepare(mentors, requests, None, CohortOptions(k=1, reserve=1, threads=1))
+    cands = top_k(problem.index, problem.block, problem.settings, 1, 1, 0, 1)
+    assert max_matched(2, problem.capacity, cands.request, cands.mentor) == 1
+    joined = _matching_reserve(problem, cands, 2)
+    assert max_matched(2, problem.capacity, joined.request, joined.mentor) == 2
+    assert joined.reserve is not None and len(joined.reserve[0]) == 1  # only the needed pair
+    assert len(joined.request) == len(cands.request) + 1
