@@ -54,7 +54,7 @@ def exclusion_masks(
         out["paused"] = np.broadcast_to(_take(index, "paused", cols), shape)
     if rules.require_capacity:
         out["no_capacity"] = np.broadcast_to(_take(index, "capacity", cols) <= 0, shape)
-    out.update(_pair_masks(index, block, settings, cols, shape))
+    out.update(pair_masks(index, block, settings, cols))
     if rules.require_shared_language:
         out["no_shared_language"] = (
             _take(index, "languages_mask", cols) & block.languages_mask
@@ -87,14 +87,13 @@ def _seniority(
     return out
 
 
-def _pair_masks(
-    index: MentorIndex,
-    block: RequestBlock,
-    settings: ProgrammeSettings,
-    cols: Col | None,
-    shape: tuple[int, int],
+def pair_masks(
+    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None
 ) -> dict[str, Mask]:
     """Past pairs, conflicts and forbidden pairs, set cell by cell from the listed ids."""
+    if not (settings.past_pairs or settings.conflicts or settings.forbidden):
+        return {}
+    shape = (len(block), index.n if cols is None else len(cols))
     by_member: dict[str, defaultdict[MemberId, set[MemberId]]] = {
         "past_pair": defaultdict(set),
         "conflict": defaultdict(set),

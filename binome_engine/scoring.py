@@ -329,19 +329,34 @@ def milli_points(
     return out
 
 
+EXCLUDED = -(1 << 26)  # added once per broken rule: up to 31 rules stay within int32
+
+
 def total_points(
-    index: MentorIndex, block: RequestBlock, settings: ProgrammeSettings, cols: Col | None = None
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    cols: Col | None = None,
+    hard: bool = False,
 ) -> Points:
     """The sum of ``milli_points`` (the same integers), computed faster for large blocks.
 
     Categorical criteria take few distinct values on the mentors' side: each is computed once
     per (request, distinct mentor value) with the formulas of ``fits`` and gathered, instead of
     once per pair; the text, skills and mentor-only criteria are as in ``fits``.
+
+    With ``hard``, each hard rule of ``constraints.py`` that excludes a pair adds ``EXCLUDED``
+    to its total, in the same gathered tables (the cohort's scans score and filter in one
+    pass); rules on listed pairs (past pairs, conflicts, forbidden) are left to the caller.
+    Only for large blocks and rules whose gaps fit the tables (see ``fusable``).
     """
     n = index.n
     b = len(block)
     if b * (n if cols is None else len(cols)) < 4096:  # small: the plain sum is as fast
+        assert not hard, "hard rules are fused for large blocks only"
         return _plain_total(index, block, settings, cols)
+    rules = settings.constraints
+    seniority = settings.seniority
     milli = {name: round(value * 1000) for name, value in settings.weights.as_dict().items()}
 
     def m(name: str) -> Array:
@@ -361,16 +376,25 @@ def total_points(
     text = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
     total = points(text, "text")
 
+    def excluded(mask: Array) -> Array:
+        return mask * np.int32(EXCLUDED)
+
     def sector_function(sector: Array, function: Array) -> Array:
         same_s = (sector == block.sector) & (block.sector >= 0)
         same_f = (function == block.function) & (block.function >= 0)
-        return points(same_s, "sector") + points(same_f, "function")
+        out = points(same_s, "sector") + points(same_f, "function")
+        if hard and rules.enforce_seniority and seniority.peer_requires_sector:
+            out += excluded((block.style == 1) & (block.sector >= 0) & (sector != block.sector))
+        return out
 
     total += gather(("sector", "function"), sector_function)
 
     def themes(mask: Array) -> Array:
-        shared = popcount(mask & block.themes_mask).astype(np.float32)
-        return points(shared / np.maximum(block.theme_count, np.float32(1)), "themes")
+        shared = popcount(mask & block.themes_mask)
+        out = points(shared.astype(np.float32) / np.maximum(block.theme_count, 1), "themes")
+        if hard and rules.require_common_theme:
+            out += excluded((shared == 0) & (block.theme_count > 0))
+        return out
 
     total += gather(("themes_mask",), themes)
 
@@ -378,7 +402,10 @@ def total_points(
 
     def experience(years: Array) -> Array:
         gap = np.clip(years - block.years, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
-        return points(table[block.style, gap], "experience")
+        out = points(table[block.style, gap], "experience")
+        if hard and rules.enforce_seniority:
+            out += excluded(_seniority_table(seniority)[block.style, gap])
+        return out
 
     total += gather(("years",), experience)
 
@@ -386,10 +413,13 @@ def total_points(
         languages = languages.astype(np.uint64)
         first = ((languages & block.first_language_mask) != 0).astype(np.float32)
         any_ = ((languages & block.languages_mask) != 0).astype(np.float32)
-        fit = (first + any_) / 2
-        return points(fit, "language") + points(
-            (formats.astype(np.int32) & block.format) != 0, "format"
-        )
+        common = (formats.astype(np.int32) & block.format) != 0
+        out = points((first + any_) / 2, "language") + points(common, "format")
+        if hard and rules.require_shared_language:
+            out += excluded(any_ == 0)
+        if hard and rules.require_common_format:
+            out += excluded(~common)
+        return out
 
     total += gather(("languages_mask", "format"), language_format)
 
@@ -402,13 +432,82 @@ def total_points(
     total += gather(("country", "utc_offset"), proximity)
     own = points(np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3), "capacity")
     own += points(m("responsiveness"), "responsiveness")
+    if hard:
+        out_of_play = ~m("active")
+        if rules.exclude_paused:
+            out_of_play |= m("paused")
+        if rules.require_capacity:
+            out_of_play |= m("capacity") <= 0
+        own += excluded(out_of_play)
     total += own[None, :]
+    if hard:
+        _exclude_rows(index, block, cols, total, rules.exclude_same_employer)
     if block.skills.nnz:
         skills = shared_skills(index, block, cols)
         total += points(
             np.minimum(skills / np.maximum(block.skill_count, 1), np.float32(1)), "skills"
         )
     return total
+
+
+def fusable(settings: ProgrammeSettings) -> bool:
+    """Whether ``total_points(hard=True)`` holds these rules: their gaps fit its tables."""
+    rules = settings.seniority
+    gaps = (rules.classic_min_gap, rules.peer_max_gap, rules.reverse_min_gap)
+    return all(abs(g) < GAP_RANGE for g in gaps)
+
+
+@lru_cache(maxsize=32)
+def _seniority_table(rules: SeniorityRules) -> Array:
+    """Whether the seniority rule excludes each (style, clipped gap), as in ``constraints``."""
+    gap = np.arange(-GAP_RANGE, GAP_RANGE + 1)[None, :]
+    style = np.arange(3)[:, None]
+    classic = (style == 0) & (gap < rules.classic_min_gap)
+    peer = (style == 1) & (np.abs(gap) > rules.peer_max_gap)
+    reverse = (style == 2) & (gap > -rules.reverse_min_gap)
+    table: Array = classic | peer | reverse
+    return table
+
+
+def _exclude_rows(
+    index: MentorIndex, block: RequestBlock, cols: Col | None, total: Array, employer_rule: bool
+) -> None:
+    """``EXCLUDED`` added where the mentor is the mentee, or works at the mentee's employer.
+
+    Both touch few mentors per request: they are found through the rows, not by comparing
+    every pair.
+    """
+    n = index.n
+    column = np.arange(n) if cols is None else np.full(n, -1)
+    if cols is not None:
+        column[np.asarray(cols).ravel()] = np.arange(len(cols))
+    own = block.self_row.ravel()
+    who = np.flatnonzero(own >= 0)
+    at = column[own[who]]
+    total[who[at >= 0], at[at >= 0]] += EXCLUDED
+    if not employer_rule:
+        return
+    rows, keys = _by_employer(index)
+    employer = block.employer.ravel()
+    lo = np.searchsorted(keys, employer, "left")
+    hi = np.searchsorted(keys, employer, "right")
+    hi[employer < 0] = lo[employer < 0]
+    count = hi - lo
+    who = np.repeat(np.arange(len(employer)), count)
+    starts = np.repeat(lo - np.cumsum(count) + count, count)
+    at = column[rows[np.arange(int(count.sum())) + starts]]
+    total[who[at >= 0], at[at >= 0]] += EXCLUDED
+
+
+def _by_employer(index: MentorIndex) -> tuple[Array, Array]:
+    """Mentor rows sorted by employer code, and the codes in that order (kept per size)."""
+    n = index.n
+    cached = getattr(index, "_binome_by_employer", None)
+    if cached is None or cached[0] != n:
+        rows = np.argsort(index.employer[:n], kind="stable")
+        cached = (n, rows, index.employer[:n][rows])
+        index._binome_by_employer = cached  # type: ignore[attr-defined]
+    return cached[1], cached[2]
 
 
 def _distinct(

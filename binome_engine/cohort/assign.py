@@ -24,7 +24,7 @@ import numpy as np
 from binome_engine.cohort import bounded
 from binome_engine.cohort.blocks import BoundTable, build_blocks
 from binome_engine.cohort.candidates import Candidates, top_k
-from binome_engine.cohort.certificate import Pricing, price
+from binome_engine.cohort.certificate import Levels, Pricing, price
 from binome_engine.cohort.explain import explain, unmatched_report
 from binome_engine.cohort.flow import FlowResult, Quotas, extend, max_matching, solve
 from binome_engine.constraints import codes_for, exclusion_masks
@@ -266,6 +266,7 @@ class _Run:
     rounds: int
     requests_priced: int
     pairs_priced: int
+    levels: Levels | None = None  # what pricing knows, for the rounds that follow
 
 
 def _rounds(
@@ -285,6 +286,11 @@ def _rounds(
     first = 1 if before is None else before.rounds + 1
     result: FlowResult | None = None
     added: tuple[Array, Array, Array] | None = None
+    levels = (
+        Levels.from_bound(cands.bound, len(problem.capacity), cands.reserve)
+        if before is None or before.levels is None
+        else before.levels
+    )
     round_ = first
     for round_ in range(first, first + opts.max_rounds):
         extended = None if result is None or added is None else extend(result, *added, bonus)
@@ -313,13 +319,14 @@ def _rounds(
                 problem.block,
                 problem.settings,
                 (r, c),
-                cands.bound,
+                levels,
                 result,
                 bonus,
                 floor,
                 threads=opts.threads,
-                reserve=cands.reserve,
             )
+            assert pricing.levels is not None
+            levels = pricing.levels
         priced_requests += pricing.requests_priced
         priced_pairs += pricing.pairs_priced
         if pricing.complete and (pricing.gap == 0 or len(pricing.new_request) == 0):
@@ -331,7 +338,7 @@ def _rounds(
         c = np.concatenate([c, pricing.new_mentor])
         w = np.concatenate([w, pricing.new_weight])
     assert result is not None  # max_rounds >= 1
-    return _Run(result, (r, c, w), pricing, round_, priced_requests, priced_pairs)
+    return _Run(result, (r, c, w), pricing, round_, priced_requests, priced_pairs, levels)
 
 
 def _best_score(problem: Problem, cands: Candidates) -> int:

@@ -22,10 +22,10 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from binome_engine.constraints import eligible
+from binome_engine.constraints import eligible, pair_masks
 from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
-from binome_engine.scoring import Array, RequestBlock, total_points
+from binome_engine.scoring import Array, RequestBlock, fusable, total_points
 
 PAIRS_PER_BLOCK = 1_500_000
 
@@ -65,8 +65,30 @@ def weights(
     cols: Array | None = None,
 ) -> Array:
     """Milli-point scores (int64), -1 where the pair is not eligible or under ``floor``."""
-    total = total_points(index, block, settings, cols).astype(np.int64)
-    total[~eligible(index, block, settings, cols) | (total < floor)] = -1
+    return weights32(index, block, settings, floor, cols).astype(np.int64)
+
+
+def weights32(
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    floor: int = 0,
+    cols: Array | None = None,
+) -> Array:
+    """``weights`` as int32 (the scans' hot path: half the memory traffic).
+
+    Large blocks score and apply the hard rules in one pass (``total_points(hard=True)``);
+    small ones take the plain masks of ``constraints.py``, which the tests check it against.
+    """
+    width = index.n if cols is None else len(cols)
+    if len(block) * width < 4096 or not fusable(settings):
+        total = total_points(index, block, settings, cols)
+        total[~eligible(index, block, settings, cols) | (total < floor)] = -1
+        return total
+    total = total_points(index, block, settings, cols, hard=True)
+    for mask in pair_masks(index, block, settings, cols).values():
+        total[mask] = -1
+    total[total < max(floor, 0)] = -1
     return total
 
 
@@ -79,7 +101,8 @@ class Candidates:
     weight: Array
     bound: Array  # per request: no eligible pair outside edges and reserve weighs more (-1: none)
     # the next best pairs of each request (request, mentor, weight), not in the graph: the
-    # certificate prices them from their known weights instead of scoring them again
+    # certificate prices them from their known weights instead of scoring them again; their
+    # arrays may be int32 (add them to int64 values, never a Python int, before a bonus)
     reserve: tuple[Array, Array, Array] | None = None
     matchable: int | None = None  # requests with at least one eligible mentor, when known
 
@@ -156,7 +179,7 @@ def scan(
         positions = order[span[0] : span[1]]
         sub = take(block, positions)
         cols = possible_mentors(index, sub, settings)
-        return visit(positions, cols, weights(index, sub, settings, floor, cols))
+        return visit(positions, cols, weights32(index, sub, settings, floor, cols))
 
     spans = list(blocks(len(block), index.n))
     with ThreadPoolExecutor(max_workers=threads) as pool:
@@ -264,14 +287,18 @@ def top_k(
         r = np.repeat(positions, keep)
         ok = kept.ravel() >= 0
         rank = np.tile(np.arange(keep), len(w))
-        # the rank is folded into the request column: request * most + rank, undone below
-        return r[ok] * most + rank[ok], cols.ravel()[ok].astype(np.int64), kept.ravel()[ok]
+        # the rank is folded into the request column: request * most + rank, undone below;
+        # int32 where it fits (the reserve holds most pairs: half the memory)
+        chosen = (cols.ravel()[ok].astype(np.int32), kept.ravel()[ok].astype(np.int32))
+        return (r[ok] * most + rank[ok]).astype(folded), *chosen
 
+    folded = np.int32 if len(block) * most < 2**31 else np.int64
     r, c, w = scan(index, block, settings, visit, threads, floor)
     r, rank = np.divmod(r, most)
     matchable = int(any_eligible.sum())
+    top = rank < k if reserve else np.ones(len(r), dtype=bool)
+    edges = (r[top].astype(np.int64), c[top].astype(np.int64), w[top].astype(np.int64))
     if not reserve:
-        return Candidates(r, c, w, bound, None, matchable)
-    top = rank < k
-    aside = (r[~top], c[~top], w[~top])
-    return Candidates(r[top], c[top], w[top], bound, aside, matchable)
+        return Candidates(*edges, bound, None, matchable)
+    aside = (r[~top], c[~top], w[~top])  # int32, or int64 for huge cohorts
+    return Candidates(*edges, bound, aside, matchable)

@@ -1,19 +1,18 @@
 """The optimality certificate: pricing every pair left out of the candidate graph.
 
 With node potentials ``d`` from the flow (see ``flow.py``), a left-out eligible pair (i, j)
-would improve the matching only if its reduced cost is negative, i.e. if
+would improve the matching only if its reduced cost is negative, i.e. if its excess
 
-    w'(i, j) > d(i) - d(j)          (w' = weight + bonus)
+    w'(i, j) - d(i) + d(j) > 0          (w' = weight + bonus)
 
 Rules kept here:
 - the LP dual bound of the full problem equals the flow's value plus the sum of these
   violations over all left-out pairs, so ``gap = sum of violations`` bounds how far from optimal
   the result can be, and ``gap == 0`` proves it optimal over *all* pairs, not only candidates;
-- a left-out pair of request i weighs at most ``bound(i)`` (its lightest kept weight), so only
-  mentors with ``d(j) > d(i) - bonus - bound(i)`` can violate: only those are scored, and a
-  request with none is skipped;
-- the others are rescored in blocks; their violating pairs (the worst first, at most ``add``
-  per request) join the graph, and the flow is solved again until the gap is zero.
+- pairs are never all scored: ``Levels`` bounds every pair neither in the graph nor known
+  (weights kept from earlier scans), and only the mentors that bound lets violate are scored;
+- violating pairs (the worst first, at most ``add`` per request) join the graph, with those
+  within ``NEAR`` of violating, and the flow is solved again until the gap is zero.
 """
 
 from __future__ import annotations
@@ -23,11 +22,43 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from binome_engine.cohort.candidates import PairSet, best_of_each, blocks, take, weights
+from binome_engine.cohort.candidates import PairSet, best_of_each, blocks, take, weights32
 from binome_engine.cohort.flow import FlowResult
 from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
 from binome_engine.scoring import Array, RequestBlock
+
+NONE = -(1 << 60)  # the level of a request with no pair left to price
+NEAR = 3_000  # milli-points: pairs this close to violating join the graph with the violators
+KEEP = 40  # scored near pairs kept known per request (the level covers the others)
+
+
+@dataclass(frozen=True)
+class Levels:
+    """What pricing knows of each request's pairs outside the graph.
+
+    Invariant: every eligible pair (i, j) outside the graph and ``known`` has
+    ``w(i, j) + shifts[ref[i]][j] <= level[i]``. From the scan, the shift is zero and the level
+    is the request's bound (its lightest kept weight). A request priced at potentials ``d``
+    gets the shift ``d(mentors)`` and the level ``d(i) - bonus - margin`` (raised to cover the
+    scored pairs it does not keep): the next round scores only the mentors whose potential
+    rose more than the request's, and after a re-solve most potentials barely move.
+    """
+
+    level: Array  # int64 per request
+    ref: Array  # per request: which shift applies
+    shifts: tuple[Array, ...]  # per mentor; shifts[0] is zero
+    known: tuple[Array, Array, Array]  # (request, mentor, weight) of pairs priced unscored
+
+    @classmethod
+    def from_bound(
+        cls, bound: Array, n_mentors: int, reserve: tuple[Array, Array, Array] | None
+    ) -> Levels:
+        level = np.where(bound >= 0, bound, NONE).astype(np.int64)
+        empty = np.zeros(0, dtype=np.int64)
+        known = reserve if reserve is not None else (empty, empty, empty)
+        zero = np.zeros(n_mentors, dtype=np.int64)
+        return cls(level, np.zeros(len(bound), dtype=np.int64), (zero,), known)
 
 
 @dataclass(frozen=True)
@@ -41,6 +72,7 @@ class Pricing:
     # False when only the reserve was priced (violators found there): the gap is then a
     # lower bound, not a certificate, and another round follows
     complete: bool = True
+    levels: Levels | None = None
 
 
 def price(
@@ -48,55 +80,136 @@ def price(
     block: RequestBlock,
     settings: ProgrammeSettings,
     edges: tuple[Array, Array],
-    bound: Array,
+    levels: Levels,
     result: FlowResult,
     bonus: int,
     floor: int = 0,
     add: int = 10,
     threads: int = 2,
-    reserve: tuple[Array, Array, Array] | None = None,
+    margin: int = NEAR,
+    slack: int = NEAR,
 ) -> Pricing:
+    """Every violation of the potentials of ``result``, and the pairs to add to the graph."""
     net = result.network
     n, m = net.n_requests, net.n_mentors
     d_req = result.potential[net.request_node(np.arange(n))]
     d_men = result.potential[net.mentor_node(np.arange(m))]
-    # a left-out pair of request i weighs at most bound[i], so only mentors j with
-    # d(j) > d(i) - bonus - bound[i] can violate; requests with no such mentor are skipped
-    tau = d_req - bonus - bound
-    top = d_men.max() if m else 0
-    need = np.flatnonzero((bound >= 0) & (tau < top))
-    need = need[np.argsort(-tau[need], kind="stable")]  # similar mentor sets side by side
-    kept = PairSet(*edges, m)
-    known = price_known(reserve, kept, d_req, d_men, bonus, add)
-    # reserve pairs are priced from their known weights above, never twice
-    priced = kept if reserve is None else PairSet(*_joined(edges, reserve), m)
-    spans = list(blocks(len(need), m))
+    kr, kc, kw = levels.known  # never in the graph: known pairs leave when they join it
+    # an unknown pair of i violates only if d(j) - shift(j) > d(i) - bonus - level(i)
+    lifted = [d_men - shift for shift in levels.shifts]
+    top = np.array([x.max() if m else 0 for x in lifted])
+    thr = d_req - bonus - levels.level
+    need = np.flatnonzero((levels.level > NONE) & (top[levels.ref] > thr))
+    need = need[np.lexsort((-thr[need], levels.ref[need]))]  # alike mentor sets side by side
+    in_need = np.zeros(n, dtype=bool)
+    in_need[need] = True
+    mine = np.flatnonzero(in_need[kr])
+    # scored pairs in the graph or known are priced elsewhere
+    known = PairSet(np.concatenate([edges[0], kr[mine]]), np.concatenate([edges[1], kc[mine]]), m)
+    spans = [
+        (span, int(levels.ref[need[span[0]]]))
+        for part in np.split(np.arange(len(need)), np.flatnonzero(np.diff(levels.ref[need])) + 1)
+        if len(part)
+        for span in ((int(part[0]) + a, int(part[0]) + b) for a, b in blocks(len(part), m))
+    ]
+    raised = np.full(n, NONE, dtype=np.int64)  # the level's floor from pairs not kept
 
-    def one(span: tuple[int, int]) -> tuple[int, int, tuple[Array, Array, Array]]:
-        chosen = need[span[0] : span[1]]
-        cols = np.flatnonzero(d_men > tau[chosen].min()).astype(np.int32)
-        w = weights(index, take(block, chosen), settings, floor, cols)
-        excess = w + bonus + d_men[cols][None, :] - d_req[chosen][:, None]
-        excess[w < 0] = 0
-        hit_r, hit_c = np.nonzero(excess > 0)
-        known_pair = priced.has(chosen[hit_r], cols[hit_c])
-        excess[hit_r[known_pair], hit_c[known_pair]] = 0
-        excess = np.maximum(excess, 0)
-        return int(excess.sum()), len(chosen) * len(cols), _worst(chosen, cols, excess, w, add)
+    def one(task: tuple[tuple[int, int], int]) -> tuple[Array, Array, Array, Array, int, int]:
+        (start, stop), ref = task
+        chosen = need[start:stop]
+        # widened by the slack: the scored requests' new level is that far below violating
+        cols = np.flatnonzero(lifted[ref] > thr[chosen].min() - slack).astype(np.int32)
+        w = weights32(index, take(block, chosen), settings, floor, cols)
+        excess = (d_men[cols] + bonus)[None, :] - d_req[chosen][:, None] + w
+        hit_r, hit_c = np.nonzero(excess > -max(margin, slack))
+        eligible = w[hit_r, hit_c] >= 0
+        hit_r, hit_c = hit_r[eligible], hit_c[eligible]
+        r, c = chosen[hit_r], cols[hit_c].astype(np.int64)
+        fresh = ~known.has(r, c)
+        hit_r, hit_c = hit_r[fresh], hit_c[fresh]
+        found = (r[fresh], c[fresh], w[hit_r, hit_c].astype(np.int64), excess[hit_r, hit_c])
+        gap = int(found[3][found[3] > 0].sum())
+        # memory stays bounded: only each request's closest pairs can join or stay known,
+        # the level rises over the others
+        best = best_of_each(found[0], found[1], found[3], add + KEEP)
+        over = np.ones(len(found[0]), dtype=bool)
+        over[best] = False
+        np.maximum.at(raised, found[0][over], found[2][over] + d_men[found[1][over]])
+        r, c, w_, e = (x[best] for x in found)
+        return r, c, w_, e, gap, len(chosen) * len(cols)
 
     # blocks are independent (numpy releases the GIL); merged in block order: deterministic
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         parts = list(pool.map(one, spans))
-    gap = known[0] + sum(p[0] for p in parts)
-    pairs = sum(p[1] for p in parts)
-    found = [known[1], *(p[2] for p in parts)]
-    r, c, wt = (
-        np.concatenate([f[i] for f in found]) if found else np.zeros(0, np.int64) for i in range(3)
+    sr, sc, sw, se = (
+        np.concatenate([p[i] for p in parts]) if parts else np.zeros(0, np.int64) for i in range(4)
     )
-    return Pricing(gap, len(need), pairs, r, c, wt)
+    ke = d_men[kc] - d_req[kr]  # int64 first: known pairs may be int32
+    ke += kw
+    ke += bonus
+    gap = int(ke[ke > 0].sum()) + sum(p[4] for p in parts)
+    # with a violation anywhere, pairs near violating join too: the next potentials would
+    # likely make them violate, and each round costs a flow solve
+    near = -margin if gap else 0
+    kh, sh = np.flatnonzero(ke > near), np.flatnonzero(se > near)
+    pick = best_of_each(
+        np.concatenate([kr[kh], sr[sh]]),
+        np.concatenate([kc[kh], sc[sh]]),
+        np.concatenate([ke[kh], se[sh]]),
+        add,
+    )
+    from_known, from_scored = kh[pick[pick < len(kh)]], sh[pick[pick >= len(kh)] - len(kh)]
+    new_r, new_c, new_w = (
+        np.concatenate([x[from_known], y[from_scored]]).astype(np.int64)
+        for x, y in ((kr, sr), (kc, sc), (kw, sw))
+    )
+    stays = np.ones(len(sr), dtype=bool)
+    stays[from_scored] = False
+    level = np.maximum(d_req - bonus - slack, raised)
+    levels = _priced(levels, need, level, d_men, (sr, sc, sw, se), stays)
+    if len(from_known):
+        left = np.ones(len(kr), dtype=bool)
+        left[from_known] = False
+        kr, kc, kw = kr[left], kc[left], kw[left]
+    added_r, added_c, added_w = levels.known
+    known_now = (
+        np.concatenate([kr, added_r.astype(kr.dtype)]),
+        np.concatenate([kc, added_c.astype(kc.dtype)]),
+        np.concatenate([kw, added_w.astype(kw.dtype)]),
+    )
+    levels = Levels(levels.level, levels.ref, levels.shifts, known_now)
+    pairs = sum(p[5] for p in parts)
+    return Pricing(gap, len(need), pairs, new_r, new_c, new_w, True, levels)
 
 
-NEAR = 3_000  # milli-points: reserve pairs this close to violating join with the violators
+def _priced(
+    levels: Levels,
+    priced: Array,
+    level: Array,
+    d_men: Array,
+    found: tuple[Array, Array, Array, Array],
+    stays: Array,
+) -> Levels:
+    """``levels`` once ``priced`` requests were scored at mentor potentials ``d_men``.
+
+    Their scored pairs that stay out of the graph are kept known, at most ``KEEP`` per
+    request (the closest to violating); the level rises over the others.
+    """
+    ref = levels.ref.copy()
+    new_level = levels.level.copy()
+    if len(priced):
+        ref[priced] = len(levels.shifts)
+        new_level[priced] = level[priced]
+    shifts = levels.shifts + ((d_men.copy(),) if len(priced) else ())
+    r, c, w, e = (x[stays] for x in found)
+    kept = best_of_each(r, c, e, KEEP)
+    dropped = np.ones(len(r), dtype=bool)
+    dropped[kept] = False
+    if dropped.any():
+        over = w[dropped] + shifts[-1][c[dropped]]
+        np.maximum.at(new_level, r[dropped], over)
+    empty = np.zeros(0, dtype=np.int64)
+    return Levels(new_level, ref, shifts, (r[kept], c[kept], w[kept]) if len(r) else (empty,) * 3)
 
 
 def price_known(
@@ -117,7 +230,7 @@ def price_known(
     if reserve is None or len(reserve[0]) == 0:
         return 0, (empty, empty, empty)
     r, c, w = reserve
-    excess = w + bonus + d_men[c] - d_req[r]
+    excess = d_men[c] - d_req[r] + w + bonus  # int64 first: the reserve may be int32
     gap = int(excess[excess > 0].sum())
     hit = np.flatnonzero(excess > (-margin if gap else 0))
     hit = hit[~kept.has(r[hit], c[hit])]
@@ -126,22 +239,3 @@ def price_known(
     r, c, w, e = r[hit], c[hit], w[hit], excess[hit]
     chosen = best_of_each(r, c, e, add)
     return gap, (r[chosen], c[chosen], w[chosen])
-
-
-def _joined(edges: tuple[Array, Array], reserve: tuple[Array, Array, Array]) -> tuple[Array, Array]:
-    return np.concatenate([edges[0], reserve[0]]), np.concatenate([edges[1], reserve[1]])
-
-
-def _worst(
-    chosen: Array, mentors: Array, excess: Array, w: Array, add: int
-) -> tuple[Array, Array, Array]:
-    """Up to ``add`` most violating pairs of each request (only strictly violating ones)."""
-    keep = min(add, excess.shape[1])
-    if keep == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    cols = np.argpartition(-excess, keep - 1, axis=1)[:, :keep]
-    hit = np.take_along_axis(excess, cols, axis=1) > 0
-    rows = np.repeat(chosen, keep).reshape(len(chosen), keep)
-    weight = np.take_along_axis(w, cols, axis=1)[hit]
-    return rows[hit], mentors[cols[hit]].astype(np.int64), weight

@@ -1,0 +1,79 @@
+"""Pricing's levels: every pair outside the graph and the known ones stays under its level."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from binome_engine.cohort import CohortOptions, certificate
+from binome_engine.cohort.assign import _best_score, prepare
+from binome_engine.cohort.candidates import top_k, weights
+from binome_engine.cohort.certificate import NONE, Levels, price
+from binome_engine.cohort.flow import solve
+from binome_engine.synthetic import market
+
+
+def _check(levels: Levels, edges: tuple[np.ndarray, np.ndarray], w: np.ndarray) -> None:
+    outside = w >= 0
+    outside[edges[0], edges[1]] = False
+    outside[levels.known[0], levels.known[1]] = False
+    r, c = np.nonzero(outside)
+    shift = np.stack(levels.shifts)[levels.ref[r], c]
+    assert (levels.level[r] > NONE).all()
+    assert (w[r, c] + shift <= levels.level[r]).all()
+    # known pairs carry their true weights
+    kr, kc, kw = levels.known
+    np.testing.assert_array_equal(w[kr, kc], kw)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(0, 1000),
+    st.integers(1, 3),
+    st.integers(0, 3),
+    st.integers(0, 2),
+    st.sampled_from((0, 1, 3_000)),
+)
+def test_every_round_keeps_the_levels_invariant(
+    seed: int, k: int, reserve: int, keep: int, slack: int
+) -> None:
+    mentors, requests = market(40, 25, seed=seed)
+    problem = prepare(mentors, requests, None, CohortOptions(k=k, reserve=reserve, threads=1))
+    w = weights(problem.index, problem.block, problem.settings)
+    cands = top_k(problem.index, problem.block, problem.settings, k, 1, 0, reserve)
+    levels = Levels.from_bound(cands.bound, len(problem.capacity), cands.reserve)
+    r, c, wt = cands.edges()
+    _check(levels, (r, c), w)
+    bonus = _best_score(problem, cands) + 1
+    with mock.patch.object(certificate, "KEEP", keep):
+        for _round in range(4):
+            result = solve(len(requests), problem.capacity, r, c, wt, bonus)
+            pricing = price(
+                problem.index,
+                problem.block,
+                problem.settings,
+                (r, c),
+                levels,
+                result,
+                bonus,
+                add=1,
+                threads=1,
+                slack=slack,
+            )
+            assert pricing.levels is not None
+            levels = pricing.levels
+            np.testing.assert_array_equal(
+                w[pricing.new_request, pricing.new_mentor], pricing.new_weight
+            )
+            r, c, wt = (
+                np.concatenate([a, b])
+                for a, b in zip(
+                    (r, c, wt), (pricing.new_request, pricing.new_mentor, pricing.new_weight)
+                )
+            )
+            _check(levels, (r, c), w)
+            if pricing.gap == 0:
+                break
