@@ -163,23 +163,26 @@ def _sparse_product(
     width = base.shape[0]
     built_n = base.shape[1]
     cols = None if cols is None else np.asarray(cols).ravel()
-    out = np.zeros((left.shape[0], n if cols is None else len(cols)), dtype=np.float32)
     built = np.ones(0, dtype=bool) if cols is None else cols < built_n
     wanted = None if cols is None else cols[built]
     dense = _dense(base)
     if dense is not None:
         # each output cell adds the same terms in the same order either way; copying the
-        # wanted columns only pays when they are fewer than the rows times all mentors
+        # wanted columns only pays when they are fewer than the rows times all mentors;
+        # np.take, not [:, wanted], which returns a column-major array (slow to add to rows)
         if wanted is None or dense.shape[0] * len(wanted) > left.shape[0] * built_n:
             product = np.asarray(left[:, :width] @ dense, dtype=np.float32)
-            product = product if wanted is None else product[:, wanted]
+            product = product if wanted is None else np.take(product, wanted, axis=1)
         else:
-            product = np.asarray(left[:, :width] @ dense[:, wanted], dtype=np.float32)
+            product = np.asarray(left[:, :width] @ np.take(dense, wanted, axis=1), dtype=np.float32)
     elif wanted is None or len(wanted) * 4 >= built_n:
         product = (left[:, :width] @ base).toarray()
-        product = product if wanted is None else product[:, wanted]
+        product = product if wanted is None else np.take(product, wanted, axis=1)
     else:  # a few mentors: multiply their columns only
         product = (left[:, :width] @ _csc(base)[:, wanted]).toarray()
+    if pending.shape[1] == 0 and (cols is None or built.all()):
+        return np.ascontiguousarray(product, dtype=np.float32)  # fresh: callers write in it
+    out = np.zeros((left.shape[0], n if cols is None else len(cols)), dtype=np.float32)
     if cols is None:
         out[:, :built_n] = product
     else:
@@ -226,7 +229,8 @@ def similarity(index: MentorIndex, block: RequestBlock, cols: Col | None = None)
     text_p, _skills_p = index.pending()
     query = _pad(block.query, max(index.text_t.shape[0], text_p.shape[0]))
     raw = _sparse_product(query, index.text_t, text_p, index.n, cols)
-    return raw / np.maximum(block.query_norm, np.float32(1e-9))
+    raw /= np.maximum(block.query_norm, np.float32(1e-9))  # in place: the same numbers
+    return raw
 
 
 def shared_skills(index: MentorIndex, block: RequestBlock, cols: Col | None = None) -> Array:
@@ -373,8 +377,13 @@ def total_points(
         return np.take(table(*distinct), inverse, axis=1)
 
     sat = np.float32(max(settings.text_saturation, 1e-6))
-    text = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
-    total = points(text, "text")
+    # points(min(similarity / sat, 1), "text"), step by step in place: the same numbers
+    text = similarity(index, block, cols)
+    text /= sat
+    np.minimum(text, np.float32(1), out=text)
+    text *= np.float32(milli["text"])
+    np.rint(text, out=text)
+    total = text.astype(np.int32)
 
     def excluded(mask: Array) -> Array:
         return mask * np.int32(EXCLUDED)

@@ -295,7 +295,10 @@ def _rounds(
     for round_ in range(first, first + opts.max_rounds):
         extended = None if result is None or added is None else extend(result, *added, bonus)
         if extended is None:
-            result = solve(len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas)
+            near = None if result is None else result.potential
+            result = solve(
+                len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas, near
+            )
         else:
             result = extended
         last = round_ == first + opts.max_rounds - 1

@@ -120,13 +120,30 @@ class Candidates:
 def ranked(r: Array, c: Array, value: Array) -> tuple[Array, Array]:
     """The order putting each request's pairs by decreasing ``value`` (ties: lower mentor row
     first), and the rank of each pair within its request, in that order."""
-    order: Array = np.lexsort((c, -value, r))
+    order = _order(r, c, value)
     rs = r[order]
     if len(rs) == 0:
         return order, rs
     starts = np.flatnonzero(np.r_[True, rs[1:] != rs[:-1]])
     rank: Array = np.arange(len(rs)) - np.repeat(starts, np.diff(np.r_[starts, len(rs)]))
     return order, rank
+
+
+def _order(r: Array, c: Array, value: Array) -> Array:
+    """``np.lexsort((c, -value, r))``, by one argsort of a packed key when it fits 62 bits
+    (several times faster)."""
+    if len(r) and min(int(r.min()), int(c.min())) >= 0:
+        top = int(value.max())
+        c_bits = int(c.max()).bit_length()
+        v_bits = (top - int(value.min())).bit_length()
+        if int(r.max()).bit_length() + v_bits + c_bits <= 62:
+            key = r.astype(np.int64) << (v_bits + c_bits)
+            key |= (top - value.astype(np.int64)) << c_bits
+            key |= c.astype(np.int64)
+            packed: Array = np.argsort(key, kind="stable")
+            return packed
+    order: Array = np.lexsort((c, -value, r))
+    return order
 
 
 def best_of_each(r: Array, c: Array, value: Array, keep: int) -> Array:
@@ -150,6 +167,43 @@ class PairSet:
         at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
         found: Array = self.keys[at] == keys
         return found
+
+
+SAMPLE = 16  # one column in this many estimates each row's threshold
+
+
+def best_in_rows(w: Array, keep: int, eligible: Array) -> tuple[Array, Array, Array]:
+    """Each row's ``keep`` largest non-negative values of ``w`` as (row, column, value),
+    rows in order, each row's heaviest first (ties: lower column first); ``eligible`` counts
+    each row's non-negative values.
+
+    A threshold read off a sample of the columns (about three times ``keep`` down each row)
+    picks a small superset of the answer; rows it leaves short take all their columns.
+    """
+    rows, width = w.shape
+    if keep == 0 or rows == 0 or width == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    floor = np.zeros(rows, dtype=w.dtype)
+    sample = w[:, ::SAMPLE]
+    depth = min(sample.shape[1], -(-3 * keep // SAMPLE))
+    if width >= 8 * keep:
+        guess = np.partition(sample, sample.shape[1] - depth, axis=1)[:, -depth]
+        floor = np.maximum(guess, 0)
+    r, c = np.nonzero(w >= floor[:, None])
+    got = np.bincount(r, minlength=rows)
+    short = np.flatnonzero((got < keep) & (eligible > got))
+    if len(short):  # the sample guessed too high: those rows take every eligible column
+        redo = np.zeros(rows, dtype=bool)
+        redo[short] = True
+        extra_r, extra_c = np.nonzero(w[short] >= 0)
+        others = ~redo[r]
+        r = np.concatenate([r[others], short[extra_r]])
+        c = np.concatenate([c[others], extra_c])
+    value = w[r, c]
+    order, ranks = ranked(r, c, value)
+    chosen = order[ranks < keep]
+    return r[chosen], c[chosen], value[chosen]
 
 
 def blocks(n: int, n_mentors: int) -> Iterator[tuple[int, int]]:
@@ -265,32 +319,22 @@ def top_k(
     most = max(1, k + reserve)
 
     def visit(positions: Array, mentors: Array | None, w: Array) -> tuple[Array, Array, Array]:
+        eligible = (w >= 0).sum(axis=1)
+        any_eligible[positions] = eligible > 0
         keep = min(k + reserve, w.shape[1])
-        if w.shape[1]:
-            any_eligible[positions] = (w >= 0).any(axis=1)
-        if keep == 0:
-            bound[positions] = -1
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
-        cols = np.argpartition(-w, keep - 1, axis=1)[:, :keep] if keep else w[:, :0]
-        kept = np.take_along_axis(w, cols, axis=1)
+        r, c, kept = best_in_rows(w, keep, eligible)
         # the lightest kept weight bounds every eligible pair left out, if any was left out
-        truncated = (w >= 0).sum(axis=1) > keep
-        bound[positions] = np.where(truncated, kept.min(axis=1), -1)
-        if reserve and k < keep:
-            # the k heaviest first (ties: lower mentor row), then the reserve
-            order = np.lexsort((cols, -kept), axis=1)
-            cols = np.take_along_axis(cols, order, axis=1)
-            kept = np.take_along_axis(kept, order, axis=1)
-        if mentors is not None:
-            cols = mentors[cols]
-        r = np.repeat(positions, keep)
-        ok = kept.ravel() >= 0
-        rank = np.tile(np.arange(keep), len(w))
+        lightest = np.full(len(w), -1, dtype=np.int64)
+        truncated = eligible > keep
+        last = np.r_[r[1:] != r[:-1], True] if len(r) else np.zeros(0, dtype=bool)
+        lightest[r[last]] = kept[last]  # pairs come heaviest first in each row
+        bound[positions] = np.where(truncated, lightest, -1)
+        rank = np.arange(len(r)) - np.searchsorted(r, r)
+        cols = c if mentors is None else mentors[c]
         # the rank is folded into the request column: request * most + rank, undone below;
         # int32 where it fits (the reserve holds most pairs: half the memory)
-        chosen = (cols.ravel()[ok].astype(np.int32), kept.ravel()[ok].astype(np.int32))
-        return (r[ok] * most + rank[ok]).astype(folded), *chosen
+        folded_r = (positions[r].astype(np.int64) * most + rank).astype(folded)
+        return folded_r, cols.astype(np.int32), kept.astype(np.int32)
 
     folded = np.int32 if len(block) * most < 2**31 else np.int64
     r, c, w = scan(index, block, settings, visit, threads, floor)

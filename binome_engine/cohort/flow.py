@@ -70,15 +70,21 @@ def solve(
     edge_weight: Array,
     bonus: int,
     quotas: Quotas | None = None,
+    near: Array | None = None,
 ) -> FlowResult:
-    """Max-weight b-matching of the edges (weights plus ``bonus``), with quotas if any."""
+    """Max-weight b-matching of the edges (weights plus ``bonus``), with quotas if any.
+
+    The potentials are the highest feasible ones at or below ``near`` (zero if None): given
+    the last round's, they move only where the new flow needs, and pricing's levels stay
+    tight (see ``certificate.Levels``).
+    """
     n_groups = 0 if quotas is None else len(quotas.minimum)
     net = Network(n_requests, len(capacity), n_groups)
     tails, heads, caps, costs = _arcs(
         net, capacity, edge_request, edge_mentor, edge_weight, bonus, quotas
     )
     flow = _run(net, tails, heads, caps, costs)
-    potential = _potentials(net.n_nodes, tails, heads, caps, costs, flow)
+    potential = _potentials(net.n_nodes, tails, heads, caps, costs, flow, near)
     potential = _tighten(net, potential, tails, heads, caps, costs, flow)
     n_edges = len(edge_request)
     cost = int(np.dot(flow, costs))
@@ -240,9 +246,16 @@ def _run(net: Network, tails: Array, heads: Array, caps: Array, costs: Array) ->
 
 
 def _potentials(
-    n_nodes: int, tails: Array, heads: Array, caps: Array, costs: Array, flow: Array
+    n_nodes: int,
+    tails: Array,
+    heads: Array,
+    caps: Array,
+    costs: Array,
+    flow: Array,
+    start: Array | None = None,
 ) -> Array:
-    """Shortest distances from a virtual root joined to every node, in the residual graph.
+    """Shortest distances from a virtual root joined to every node (by arcs of cost
+    ``start``, else 0), in the residual graph.
 
     Residual arcs: forward where flow < capacity (cost c), backward where flow > 0 (cost -c).
     Bellman-Ford by sweeps: the first relaxes every arc, each later one only the arcs leaving
@@ -257,7 +270,7 @@ def _potentials(
     order = np.argsort(t, kind="stable")
     t, h, c = t[order], h[order], c[order]
     first = np.searchsorted(t, np.arange(n_nodes + 1))  # out-arcs of node v: first[v]:first[v+1]
-    d = np.zeros(n_nodes, dtype=np.int64)
+    d = np.zeros(n_nodes, dtype=np.int64) if start is None else start.astype(np.int64)
     arcs = np.arange(len(t))
     for _ in range(n_nodes + 1):
         if len(arcs) == 0:

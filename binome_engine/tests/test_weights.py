@@ -56,3 +56,47 @@ def test_fused_weights_equal_the_rules_masks(
     plain[~eligible(index, block, rules, cols) | (plain < floor)] = -1
     np.testing.assert_array_equal(fused, plain)
     assert (fused >= 0).any() or floor > 0 or not (plain >= 0).any()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, 10_000),
+    st.integers(1, 40),
+    st.integers(1, 900),
+    st.integers(1, 60),
+    st.floats(0, 1),
+    st.integers(1, 1000),
+)
+def test_best_in_rows_equals_sorting_each_row(
+    seed: int, rows: int, width: int, keep: int, ineligible: float, spread: int
+) -> None:
+    """The sampled threshold never loses a pair: same answer as a full sort of each row."""
+    from binome_engine.cohort.candidates import best_in_rows
+
+    rng = np.random.default_rng(seed)
+    w = rng.integers(0, spread, size=(rows, width)).astype(np.int32)  # small spreads: ties
+    w[rng.random((rows, width)) < ineligible] = -1
+    w[: rows // 3, : width // 2] = spread  # a heavy corner: the sample may guess too high
+    r, c, v = best_in_rows(w, keep, (w >= 0).sum(axis=1))
+    for i in range(rows):
+        cols = np.flatnonzero(w[i] >= 0)
+        expected = cols[np.lexsort((cols, -w[i, cols]))][:keep]
+        np.testing.assert_array_equal(c[r == i], expected)
+        np.testing.assert_array_equal(v[r == i], w[i, expected])
+    assert (np.diff(r) >= 0).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from((10, 1 << 20, 1 << 40, 1 << 62)))
+def test_the_packed_order_is_the_lexicographic_one(seed: int, spread: int) -> None:
+    from binome_engine.cohort.candidates import _order
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 300))
+    r = rng.integers(0, 20, n)
+    c = rng.integers(0, 50, n)
+    value = rng.integers(-spread, spread, n)
+    order = _order(r, c, value)
+    expected = np.lexsort((c, -value, r))
+    for x in (r, c, value):
+        np.testing.assert_array_equal(x[order], x[expected])
