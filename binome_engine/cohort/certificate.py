@@ -120,14 +120,14 @@ def price(
         # widened by the slack: the scored requests' new level is that far below violating
         cols = np.flatnonzero(lifted[ref] > thr[chosen].min() - slack).astype(np.int32)
         w = weights32(index, take(block, chosen), settings, floor, cols)
-        excess = (d_men[cols] + bonus)[None, :] - d_req[chosen][:, None] + w
-        hit_r, hit_c = np.nonzero(excess > -max(margin, slack))
-        eligible = w[hit_r, hit_c] >= 0
-        hit_r, hit_c = hit_r[eligible], hit_c[eligible]
+        hit_r, hit_c = _near(w, d_req[chosen] - bonus - max(margin, slack), d_men[cols])
+        weight = w[hit_r, hit_c].astype(np.int64)
+        eligible = weight >= 0
+        hit_r, hit_c, weight = hit_r[eligible], hit_c[eligible], weight[eligible]
         r, c = chosen[hit_r], cols[hit_c].astype(np.int64)
         fresh = ~known.has(r, c)
-        hit_r, hit_c = hit_r[fresh], hit_c[fresh]
-        found = (r[fresh], c[fresh], w[hit_r, hit_c].astype(np.int64), excess[hit_r, hit_c])
+        r, c, weight = r[fresh], c[fresh], weight[fresh]
+        found = (r, c, weight, weight + bonus + d_men[c] - d_req[r])
         gap = int(found[3][found[3] > 0].sum())
         # memory stays bounded: only each request's closest pairs can join or stay known,
         # the level rises over the others
@@ -180,6 +180,20 @@ def price(
     levels = Levels(levels.level, levels.ref, levels.shifts, known_now)
     pairs = sum(p[5] for p in parts)
     return Pricing(gap, len(need), pairs, new_r, new_c, new_w, True, levels)
+
+
+def _near(w: Array, limit: Array, lift: Array) -> tuple[Array, Array]:
+    """Cells where ``w + lift(column) > limit(row)``, in int32 when the values fit (the
+    pricing's pass over every scored pair: half the memory traffic of int64)."""
+    base = int(lift.min()) if len(lift) else 0
+    raised = lift - base
+    if len(lift) and int(raised.max()) < 1 << 30:
+        # w + raised stays within int32; limits beyond it are clipped, which keeps the answer
+        bar = np.clip(limit - base, -(1 << 31), (1 << 31) - 1).astype(np.int32)
+        rows, cols = np.nonzero(w + raised.astype(np.int32) > bar[:, None])
+    else:
+        rows, cols = np.nonzero(w + lift[None, :] > limit[:, None])
+    return rows, cols
 
 
 def _priced(

@@ -77,3 +77,17 @@ def test_every_round_keeps_the_levels_invariant(
             _check(levels, (r, c), w)
             if pricing.gap == 0:
                 break
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from((100, 1 << 29, 1 << 31, 1 << 50)))
+def test_near_cells_match_the_int64_sum(seed: int, spread: int) -> None:
+    from binome_engine.cohort.certificate import _near
+
+    rng = np.random.default_rng(seed)
+    w = rng.integers(-1, 120_000, size=(7, 30)).astype(np.int32)
+    lift = rng.integers(-spread, spread, 30) + (1 << 40)
+    limit = rng.integers(-2 * spread, 2 * spread, 7) + (1 << 40)
+    expected = np.nonzero(w.astype(np.int64) + lift[None, :] > limit[:, None])
+    for got, want in zip(_near(w, limit, lift), expected, strict=True):
+        np.testing.assert_array_equal(got, want)
