@@ -333,6 +333,8 @@ def milli_points(
     return out
 
 
+# two gathers become one when their value combinations are this many times fewer than columns
+MERGE_FACTOR = 4
 EXCLUDED = -(1 << 26)  # added once per broken rule: up to 31 rules stay within int32
 
 
@@ -371,10 +373,26 @@ def total_points(
             return fit * np.int32(milli[name])
         return np.rint(fit * np.float32(milli[name])).astype(np.int32)
 
+    width = n if cols is None else len(cols)
+
     def gather(names: tuple[str, ...], table: Callable[..., Array]) -> Array:
         """table(*distinct mentor values as (1, U) rows) -> (B, U) points, gathered per pair."""
         distinct, inverse = _distinct(index, names, cols)
         return np.take(table(*distinct), inverse, axis=1)
+
+    def gather_both(
+        a: tuple[str, ...],
+        table_a: Callable[..., Array],
+        b: tuple[str, ...],
+        table_b: Callable[..., Array],
+    ) -> Array:
+        """gather(a) + gather(b): one gather of both tables' sum over the distinct value
+        combinations of a and b, when those are few (gathering per pair is the dear part)."""
+        distinct, inverse = _distinct(index, a + b, cols)
+        if distinct[0].shape[1] * MERGE_FACTOR > width:
+            return gather(a, table_a) + gather(b, table_b)
+        both = table_a(*distinct[: len(a)]) + table_b(*distinct[len(a) :])
+        return np.take(both, inverse, axis=1)
 
     sat = np.float32(max(settings.text_saturation, 1e-6))
     # points(min(similarity / sat, 1), "text"), step by step in place: the same numbers
@@ -405,8 +423,6 @@ def total_points(
             out += excluded((shared == 0) & (block.theme_count > 0))
         return out
 
-    total += gather(("themes_mask",), themes)
-
     table = _experience_table(settings.seniority)
 
     def experience(years: Array) -> Array:
@@ -415,8 +431,6 @@ def total_points(
         if hard and rules.enforce_seniority:
             out += excluded(_seniority_table(seniority)[block.style, gap])
         return out
-
-    total += gather(("years",), experience)
 
     def language_format(languages: Array, formats: Array) -> Array:
         languages = languages.astype(np.uint64)
@@ -430,15 +444,14 @@ def total_points(
             out += excluded(~common)
         return out
 
-    total += gather(("languages_mask", "format"), language_format)
-
     def proximity(country: Array, utc: Array) -> Array:
         hours = np.abs(utc.astype(np.float32) - block.utc_offset)
         near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(0.5)
         same_country = (country == block.country) & (block.country >= 0)
         return points(np.where(same_country, np.float32(1), near), "proximity")
 
-    total += gather(("country", "utc_offset"), proximity)
+    total += gather_both(("themes_mask",), themes, ("country", "utc_offset"), proximity)
+    total += gather_both(("years",), experience, ("languages_mask", "format"), language_format)
     own = points(np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3), "capacity")
     own += points(m("responsiveness"), "responsiveness")
     if hard:

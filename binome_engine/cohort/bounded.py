@@ -31,6 +31,7 @@ from binome_engine.cohort.candidates import (
     Candidates,
     PairSet,
     best_of_each,
+    mask_cells,
     ranked,
     take,
     weights,
@@ -261,7 +262,7 @@ def price(
     def visit(rows: Array, cols: Array, w: Array) -> None:
         nonlocal gap
         excess = w + bonus + d_men[cols][None, :] - d_req[rows][:, None]
-        hit_r, hit_c = np.nonzero((excess > 0) & (w >= 0))
+        hit_r, hit_c = mask_cells((excess > 0) & (w >= 0))
         if len(hit_r) == 0:
             return
         new = ~kept.has(rows[hit_r], cols[hit_c])
@@ -293,7 +294,7 @@ def price(
     for start, stop in spans(n):
         rows = np.arange(start, stop)
         ub = table.at(rows)
-        r, b = np.nonzero((ub >= 0) & (ub + lifted.best[None, :] > limit[rows, None]))
+        r, b = mask_cells((ub >= 0) & (ub + lifted.best[None, :] > limit[rows, None]))
         # members that could violate: own + d(j) > limit(i) - bound(i, B)
         count = lifted.above(b, limit[rows[r]] - ub[r, b])
         some = count > 0

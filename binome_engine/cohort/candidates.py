@@ -172,6 +172,12 @@ class PairSet:
 SAMPLE = 16  # one column in this many estimates each row's threshold
 
 
+def mask_cells(mask: Array) -> tuple[Array, Array]:
+    """``np.nonzero`` of a 2-d mask, several times faster (one flat pass, then divmod)."""
+    rows, cols = np.divmod(np.flatnonzero(mask), max(mask.shape[1], 1))
+    return rows, cols
+
+
 def best_in_rows(w: Array, keep: int, eligible: Array) -> tuple[Array, Array, Array]:
     """Each row's ``keep`` largest non-negative values of ``w`` as (row, column, value),
     rows in order, each row's heaviest first (ties: lower column first); ``eligible`` counts
@@ -190,13 +196,13 @@ def best_in_rows(w: Array, keep: int, eligible: Array) -> tuple[Array, Array, Ar
     if width >= 8 * keep:
         guess = np.partition(sample, sample.shape[1] - depth, axis=1)[:, -depth]
         floor = np.maximum(guess, 0)
-    r, c = np.nonzero(w >= floor[:, None])
+    r, c = mask_cells(w >= floor[:, None])
     got = np.bincount(r, minlength=rows)
     short = np.flatnonzero((got < keep) & (eligible > got))
     if len(short):  # the sample guessed too high: those rows take every eligible column
         redo = np.zeros(rows, dtype=bool)
         redo[short] = True
-        extra_r, extra_c = np.nonzero(w[short] >= 0)
+        extra_r, extra_c = mask_cells(w[short] >= 0)
         others = ~redo[r]
         r = np.concatenate([r[others], short[extra_r]])
         c = np.concatenate([c[others], extra_c])

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from binome_engine.cohort.candidates import PairSet, best_of_each, blocks, take, weights32
+from binome_engine.cohort.candidates import (
+    PairSet,
+    best_of_each,
+    blocks,
+    mask_cells,
+    take,
+    weights32,
+)
 from binome_engine.cohort.flow import FlowResult
 from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
@@ -190,9 +197,9 @@ def _near(w: Array, limit: Array, lift: Array) -> tuple[Array, Array]:
     if len(lift) and int(raised.max()) < 1 << 30:
         # w + raised stays within int32; limits beyond it are clipped, which keeps the answer
         bar = np.clip(limit - base, -(1 << 31), (1 << 31) - 1).astype(np.int32)
-        rows, cols = np.nonzero(w + raised.astype(np.int32) > bar[:, None])
+        rows, cols = mask_cells(w + raised.astype(np.int32) > bar[:, None])
     else:
-        rows, cols = np.nonzero(w + lift[None, :] > limit[:, None])
+        rows, cols = mask_cells(w + lift[None, :] > limit[:, None])
     return rows, cols
 
 

@@ -1,6 +1,7 @@
 from collections import Counter
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
@@ -208,9 +209,15 @@ def test_the_stable_mode_leaves_no_blocking_pair(market: Market, k: int) -> None
     assert all(load[m.id] <= max(m.capacity, 0) for m in mentors)
 
 
-def test_fast_total_equals_the_sum_of_the_criteria() -> None:
+@pytest.mark.parametrize("merge_factor", [4, 0])  # 0: every pair of gathers merged
+def test_fast_total_equals_the_sum_of_the_criteria(
+    merge_factor: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``total_points`` (gathered per distinct mentor value) == the sum of ``milli_points``."""
+    from binome_engine import scoring
     from binome_engine.index import MentorIndex
+
+    monkeypatch.setattr(scoring, "MERGE_FACTOR", merge_factor)
     from binome_engine.scoring import CRITERIA, encode, milli_points, total_points
     from binome_engine.synthetic import market
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from unittest import mock
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from binome_engine import scoring
 from binome_engine.cohort.candidates import weights32
 from binome_engine.constraints import eligible
 from binome_engine.index import MentorIndex
@@ -24,9 +26,10 @@ from binome_engine.tests.test_blocks import rule_sets
     st.integers(0, 60_000),
     st.booleans(),
     st.booleans(),
+    st.booleans(),
 )
 def test_fused_weights_equal_the_rules_masks(
-    seed: int, rules: ProgrammeSettings, floor: int, subset: bool, listed: bool
+    seed: int, rules: ProgrammeSettings, floor: int, subset: bool, listed: bool, merge: bool
 ) -> None:
     rng = np.random.default_rng(seed)
     mentors, requests = market(70, 90, seed=seed)
@@ -51,7 +54,8 @@ def test_fused_weights_equal_the_rules_masks(
     index = MentorIndex(mentors)
     block = encode(index, requests)
     cols = np.sort(rng.choice(90, 80, replace=False)).astype(np.int32) if subset else None
-    fused = weights32(index, block, rules, floor, cols)
+    with mock.patch.object(scoring, "MERGE_FACTOR", 0 if merge else scoring.MERGE_FACTOR):
+        fused = weights32(index, block, rules, floor, cols)
     plain = total_points(index, block, rules, cols)
     plain[~eligible(index, block, rules, cols) | (plain < floor)] = -1
     np.testing.assert_array_equal(fused, plain)
