@@ -15,9 +15,12 @@ Rules kept here:
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 import numpy as np
 
@@ -39,6 +42,9 @@ from binome_engine.model import (
     ProgrammeSettings,
 )
 from binome_engine.scoring import Array, RequestBlock, encode
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -405,6 +411,28 @@ def finish(
     )
 
 
+def gc_paused(run: Callable[P, R]) -> Callable[P, R]:
+    """``run`` with Python's cycle collector paused (its previous state restored after).
+
+    Preparing a cohort makes hundreds of thousands of small objects (each text's tokens);
+    the collector would scan them, and the caller's profiles, over and over (measured: 1.2 s
+    of 5.6 s on 100,000 requests). Nothing here makes reference cycles to collect.
+    """
+
+    @wraps(run)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            if was:
+                gc.enable()
+
+    return paused
+
+
+@gc_paused
 def assign(
     mentors: Sequence[MentorProfile] | MentorIndex,
     requests: Sequence[MenteeRequest],

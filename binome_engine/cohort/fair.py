@@ -22,6 +22,7 @@ from binome_engine.cohort.assign import (
     CohortOptions,
     Problem,
     finish,
+    gc_paused,
     matched_edges,
     optimise,
     prepare,
@@ -33,6 +34,7 @@ from binome_engine.model import Assignment, MenteeRequest, MentorProfile, Progra
 from binome_engine.scoring import Array
 
 
+@gc_paused
 def assign_fair(
     mentors: Sequence[MentorProfile] | MentorIndex,
     requests: Sequence[MenteeRequest],

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from binome_engine.cohort.assign import CohortOptions, Problem, finish, prepare
+from binome_engine.cohort.assign import CohortOptions, Problem, finish, gc_paused, prepare
 from binome_engine.cohort.candidates import Candidates, blocks, take, top_k, weights
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
@@ -33,6 +33,7 @@ from binome_engine.model import (
 from binome_engine.scoring import Array
 
 
+@gc_paused
 def assign_stable(
     mentors: Sequence[MentorProfile] | MentorIndex,
     requests: Sequence[MenteeRequest],

@@ -296,3 +296,29 @@ def test_the_reserve_pairs_a_larger_matching_needs_join_the_graph() -> None:
     assert max_matched(2, problem.capacity, joined.request, joined.mentor) == 2
     assert joined.reserve is not None and len(joined.reserve[0]) == 1  # only the needed pair
     assert len(joined.request) == len(cands.request) + 1
+
+
+def test_the_cycle_collector_is_paused_only_while_assigning() -> None:
+    import gc
+
+    from binome_engine.cohort.assign import gc_paused
+
+    seen: list[bool] = []
+
+    @gc_paused
+    def work(fail: bool) -> None:
+        seen.append(gc.isenabled())
+        if fail:
+            raise ValueError("bad input")
+
+    assert gc.isenabled()
+    work(False)
+    with pytest.raises(ValueError):
+        work(True)
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        work(False)
+        assert not gc.isenabled()  # the caller's choice is kept
+    finally:
+        gc.enable()
