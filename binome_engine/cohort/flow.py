@@ -272,6 +272,7 @@ def _potentials(
     first = np.searchsorted(t, np.arange(n_nodes + 1))  # out-arcs of node v: first[v]:first[v+1]
     d = np.zeros(n_nodes, dtype=np.int64) if start is None else start.astype(np.int64)
     arcs = np.arange(len(t))
+    marked = np.zeros(n_nodes, dtype=bool)
     for _ in range(n_nodes + 1):
         if len(arcs) == 0:
             return d
@@ -279,8 +280,11 @@ def _potentials(
         better = value < d[h[arcs]]
         if not better.any():
             return d
-        np.minimum.at(d, h[arcs[better]], value[better])
-        changed = np.unique(h[arcs[better]])
+        heads_better = h[arcs[better]]
+        np.minimum.at(d, heads_better, value[better])
+        marked[heads_better] = True  # distinct heads in order, without sorting them
+        changed = np.flatnonzero(marked)
+        marked[changed] = False
         arcs = _ranges(first[changed], first[changed + 1])
     raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
 
