@@ -17,15 +17,16 @@ Rules kept here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
 from binome_engine.cohort.candidates import (
+    PAIRS_PER_BLOCK,
     PairSet,
     best_of_each,
-    blocks,
     mask_cells,
     take,
     weights32,
@@ -50,12 +51,16 @@ class Levels:
     gets the shift ``d(mentors)`` and the level ``d(i) - bonus - margin`` (raised to cover the
     scored pairs it does not keep): the next round scores only the mentors whose potential
     rose more than the request's, and after a re-solve most potentials barely move.
+
+    The scan's bound also holds for ever (``scan``: no pair outside the graph and the known
+    ones weighs more), so a mentor is scored only when both bounds let it violate.
     """
 
     level: Array  # int64 per request
     ref: Array  # per request: which shift applies
     shifts: tuple[Array, ...]  # per mentor; shifts[0] is zero
     known: tuple[Array, Array, Array]  # (request, mentor, weight) of pairs priced unscored
+    scan: Array  # int64 per request: the scan's bound (NONE: no pair left out)
 
     @classmethod
     def from_bound(
@@ -65,7 +70,7 @@ class Levels:
         empty = np.zeros(0, dtype=np.int64)
         known = reserve if reserve is not None else (empty, empty, empty)
         zero = np.zeros(n_mentors, dtype=np.int64)
-        return cls(level, np.zeros(len(bound), dtype=np.int64), (zero,), known)
+        return cls(level, np.zeros(len(bound), dtype=np.int64), (zero,), known, level.copy())
 
 
 @dataclass(frozen=True)
@@ -106,26 +111,31 @@ def price(
     lifted = [d_men - shift for shift in levels.shifts]
     top = np.array([x.max() if m else 0 for x in lifted])
     thr = d_req - bonus - levels.level
-    need = np.flatnonzero((levels.level > NONE) & (top[levels.ref] > thr))
+    tau = d_req - bonus - levels.scan  # the scan's bound: d(j) > tau(i) too
+    need = np.flatnonzero(
+        (levels.level > NONE) & (top[levels.ref] > thr) & ((d_men.max() if m else 0) > tau)
+    )
     need = need[np.lexsort((-thr[need], levels.ref[need]))]  # alike mentor sets side by side
     in_need = np.zeros(n, dtype=bool)
     in_need[need] = True
     mine = np.flatnonzero(in_need[kr])
     # scored pairs in the graph or known are priced elsewhere
     known = PairSet(np.concatenate([edges[0], kr[mine]]), np.concatenate([edges[1], kc[mine]]), m)
-    spans = [
-        (span, int(levels.ref[need[span[0]]]))
-        for part in np.split(np.arange(len(need)), np.flatnonzero(np.diff(levels.ref[need])) + 1)
-        if len(part)
-        for span in ((int(part[0]) + a, int(part[0]) + b) for a, b in blocks(len(part), m))
-    ]
+
+    def columns(chosen: Array, ref: int) -> Array:
+        # widened by the slack: the scored requests' new level is that far below violating
+        cut, scan_cut = thr[chosen].min() - slack, tau[chosen].min() - slack
+        cols: Array = np.flatnonzero((lifted[ref] > cut) & (d_men > scan_cut)).astype(np.int32)
+        return cols
+
+    spans = _spans(need, levels.ref, columns, m)
     raised = np.full(n, NONE, dtype=np.int64)  # the level's floor from pairs not kept
 
-    def one(task: tuple[tuple[int, int], int]) -> tuple[Array, Array, Array, Array, int, int]:
-        (start, stop), ref = task
-        chosen = need[start:stop]
-        # widened by the slack: the scored requests' new level is that far below violating
-        cols = np.flatnonzero(lifted[ref] > thr[chosen].min() - slack).astype(np.int32)
+    def one(task: tuple[Array, Array]) -> tuple[Array, Array, Array, Array, int, int]:
+        chosen, cols = task
+        if len(cols) == 0:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty, 0, 0
         w = weights32(index, take(block, chosen), settings, floor, cols)
         hit_r, hit_c = _near(w, d_req[chosen] - bonus - max(margin, slack), d_men[cols])
         weight = w[hit_r, hit_c].astype(np.int64)
@@ -184,9 +194,37 @@ def price(
         np.concatenate([kc, added_c.astype(kc.dtype)]),
         np.concatenate([kw, added_w.astype(kw.dtype)]),
     )
-    levels = Levels(levels.level, levels.ref, levels.shifts, known_now)
+    levels = Levels(levels.level, levels.ref, levels.shifts, known_now, levels.scan)
     pairs = sum(p[5] for p in parts)
     return Pricing(gap, len(need), pairs, new_r, new_c, new_w, True, levels)
+
+
+def _spans(
+    need: Array, ref: Array, columns: Callable[[Array, int], Array], n_mentors: int
+) -> list[tuple[Array, Array]]:
+    """``need`` cut into runs of one shift, each with the mentor columns it scores.
+
+    A run doubles while it stays within ``PAIRS_PER_BLOCK`` pairs: once potentials barely
+    move, requests need few columns, and tasks of a few pairs would cost more in calls than
+    in scoring.
+    """
+    spans: list[tuple[Array, Array]] = []
+    ends = np.r_[np.flatnonzero(np.diff(ref[need])) + 1, len(need)]
+    start = 0
+    for end in ends.tolist():
+        while start < end:
+            size = max(1, PAIRS_PER_BLOCK // max(n_mentors, 1))
+            stop = min(end, start + size)
+            cols = columns(need[start:stop], int(ref[need[start]]))
+            while stop < end:
+                wider = min(end, start + 2 * (stop - start))
+                more = columns(need[start:wider], int(ref[need[start]]))
+                if (wider - start) * len(more) > PAIRS_PER_BLOCK:
+                    break
+                stop, cols = wider, more
+            spans.append((need[start:stop], cols))
+            start = stop
+    return spans
 
 
 def _near(w: Array, limit: Array, lift: Array) -> tuple[Array, Array]:
@@ -230,7 +268,8 @@ def _priced(
         over = w[dropped] + shifts[-1][c[dropped]]
         np.maximum.at(new_level, r[dropped], over)
     empty = np.zeros(0, dtype=np.int64)
-    return Levels(new_level, ref, shifts, (r[kept], c[kept], w[kept]) if len(r) else (empty,) * 3)
+    known = (r[kept], c[kept], w[kept]) if len(r) else (empty, empty, empty)
+    return Levels(new_level, ref, shifts, known, levels.scan)
 
 
 def price_known(
