@@ -122,9 +122,14 @@ def price(
     # scored pairs in the graph or known are priced elsewhere
     known = PairSet(np.concatenate([edges[0], kr[mine]]), np.concatenate([edges[1], kc[mine]]), m)
 
+    # the slack widens the scoring so that the scored requests' new level is that far below
+    # violating; not on the first pricing after the scan: potentials then move far more than
+    # any slack, and the scan's bound keeps later rounds narrow anyway
+    widen = np.where(levels.ref > 0, slack, 0)
+
     def columns(chosen: Array, ref: int) -> Array:
-        # widened by the slack: the scored requests' new level is that far below violating
-        cut, scan_cut = thr[chosen].min() - slack, tau[chosen].min() - slack
+        extra = slack if ref > 0 else 0
+        cut, scan_cut = thr[chosen].min() - extra, tau[chosen].min() - extra
         cols: Array = np.flatnonzero((lifted[ref] > cut) & (d_men > scan_cut)).astype(np.int32)
         return cols
 
@@ -182,7 +187,7 @@ def price(
     )
     stays = np.ones(len(sr), dtype=bool)
     stays[from_scored] = False
-    level = np.maximum(d_req - bonus - slack, raised)
+    level = np.maximum(d_req - bonus - widen, raised)
     levels = _priced(levels, need, level, d_men, (sr, sc, sw, se), stays)
     if len(from_known):
         left = np.ones(len(kr), dtype=bool)
