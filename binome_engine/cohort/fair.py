@@ -46,11 +46,15 @@ def assign_fair(
     result, cands, _certificate = optimise(problem)
     target = int(result.matched.sum())
     worst = int(cands.weight[result.matched].min()) if target else 0  # a feasible floor
+    del result  # its arcs weigh as much as the graph; the peak comes later (dels: ≤ 2 GiB on L)
     cands = _trimmed(cands, FAIR_RESERVE)
     n_edges = len(cands.request)
     n_aside = 0 if cands.reserve is None else len(cands.reserve[0])
+    merged = cands.merged()
+    del cands
     # the bisection counts on edges and reserve together, with one bound for the rest
-    threshold, every = _threshold(problem, cands.merged(), target, worst)
+    threshold, every = _threshold(problem, merged, target, worst)
+    del merged
     # the total is then maximised on the edges (and completed pairs) at or above the
     # threshold, the reserve kept aside for the certificate as before
     part = np.zeros(len(every.request), dtype=bool)
@@ -64,6 +68,7 @@ def assign_fair(
         every.bound,
         (every.request[aside], every.mentor[aside], every.weight[aside]) if n_aside else None,
     )
+    del every
     result, floored, certificate = optimise(problem, threshold, floored, target)
     certificate = replace(certificate, threshold=threshold / 1000)
     return finish(problem, matched_edges(result, floored), certificate, "fair")
