@@ -241,7 +241,7 @@ def _matching_reserve(problem: Problem, cands: Candidates, most: int) -> Candida
     if count >= most or cands.reserve is None:
         return cands
     r, c, w = cands.reserve
-    # only reserve pairs of source-side requests cross the minimum cut (see max_matched_cut)
+    # only reserve pairs of source-side requests cross the minimum cut (see flow.max_matching)
     near = np.flatnonzero(source_side[r])
     _count, _side, used = max_matching(
         n,

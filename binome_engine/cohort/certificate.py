@@ -48,9 +48,10 @@ class Levels:
     Invariant: every eligible pair (i, j) outside the graph and ``known`` has
     ``w(i, j) + shifts[ref[i]][j] <= level[i]``. From the scan, the shift is zero and the level
     is the request's bound (its lightest kept weight). A request priced at potentials ``d``
-    gets the shift ``d(mentors)`` and the level ``d(i) - bonus - margin`` (raised to cover the
-    scored pairs it does not keep): the next round scores only the mentors whose potential
-    rose more than the request's, and after a re-solve most potentials barely move.
+    gets the shift ``d(mentors)`` and the level ``d(i) - bonus - slack`` (no slack on the
+    first pricing after the scan; raised to cover the scored pairs it does not keep): the
+    next round scores only the mentors whose potential rose more than the request's, and
+    after a re-solve most potentials barely move.
 
     The scan's bound also holds for ever (``scan``: no pair outside the graph and the known
     ones weighs more), so a mentor is scored only when both bounds let it violate.
@@ -112,9 +113,7 @@ def price(
     top = np.array([x.max() if m else 0 for x in lifted])
     thr = d_req - bonus - levels.level
     tau = d_req - bonus - levels.scan  # the scan's bound: d(j) > tau(i) too
-    need = np.flatnonzero(
-        (levels.level > NONE) & (top[levels.ref] > thr) & ((d_men.max() if m else 0) > tau)
-    )
+    need = np.flatnonzero((levels.level > NONE) & (top[levels.ref] > thr) & (top[0] > tau))
     need = need[np.lexsort((-thr[need], levels.ref[need]))]  # alike mentor sets side by side
     in_need = np.zeros(n, dtype=bool)
     in_need[need] = True
@@ -128,7 +127,7 @@ def price(
     widen = np.where(levels.ref > 0, slack, 0)
 
     def columns(chosen: Array, ref: int) -> Array:
-        extra = slack if ref > 0 else 0
+        extra = widen[chosen].max()  # one shift per run: one slack
         cut, scan_cut = thr[chosen].min() - extra, tau[chosen].min() - extra
         cols: Array = np.flatnonzero((lifted[ref] > cut) & (d_men > scan_cut)).astype(np.int32)
         return cols
@@ -187,19 +186,13 @@ def price(
     )
     stays = np.ones(len(sr), dtype=bool)
     stays[from_scored] = False
-    level = np.maximum(d_req - bonus - widen, raised)
-    levels = _priced(levels, need, level, d_men, (sr, sc, sw, se), stays)
     if len(from_known):
         left = np.ones(len(kr), dtype=bool)
         left[from_known] = False
         kr, kc, kw = kr[left], kc[left], kw[left]
-    added_r, added_c, added_w = levels.known
-    known_now = (
-        np.concatenate([kr, added_r.astype(kr.dtype)]),
-        np.concatenate([kc, added_c.astype(kc.dtype)]),
-        np.concatenate([kw, added_w.astype(kw.dtype)]),
-    )
-    levels = Levels(levels.level, levels.ref, levels.shifts, known_now, levels.scan)
+    level = np.maximum(d_req - bonus - widen, raised)
+    scored = (sr[stays], sc[stays], sw[stays], se[stays])
+    levels = _priced(levels, (kr, kc, kw), need, level, d_men, scored)
     pairs = sum(p[5] for p in parts)
     return Pricing(gap, len(need), pairs, new_r, new_c, new_w, True, levels)
 
@@ -248,33 +241,38 @@ def _near(w: Array, limit: Array, lift: Array) -> tuple[Array, Array]:
 
 def _priced(
     levels: Levels,
+    known: tuple[Array, Array, Array],
     priced: Array,
     level: Array,
     d_men: Array,
-    found: tuple[Array, Array, Array, Array],
-    stays: Array,
+    scored: tuple[Array, Array, Array, Array],
 ) -> Levels:
     """``levels`` once ``priced`` requests were scored at mentor potentials ``d_men``.
 
-    Their scored pairs that stay out of the graph are kept known, at most ``KEEP`` per
-    request (the closest to violating); the level rises over the others.
+    ``known`` are the known pairs still out of the graph; of the ``scored`` ones that stay
+    out too (request, mentor, weight, excess), at most ``KEEP`` per request (the closest to
+    violating) join them, and the level rises over the others.
     """
     ref = levels.ref.copy()
     new_level = levels.level.copy()
+    shifts = levels.shifts
     if len(priced):
-        ref[priced] = len(levels.shifts)
+        ref[priced] = len(shifts)
         new_level[priced] = level[priced]
-    shifts = levels.shifts + ((d_men.copy(),) if len(priced) else ())
-    r, c, w, e = (x[stays] for x in found)
+        shifts += (d_men.copy(),)
+    r, c, w, e = scored
     kept = best_of_each(r, c, e, KEEP)
     dropped = np.ones(len(r), dtype=bool)
     dropped[kept] = False
     if dropped.any():
-        over = w[dropped] + shifts[-1][c[dropped]]
-        np.maximum.at(new_level, r[dropped], over)
-    empty = np.zeros(0, dtype=np.int64)
-    known = (r[kept], c[kept], w[kept]) if len(r) else (empty, empty, empty)
-    return Levels(new_level, ref, shifts, known, levels.scan)
+        np.maximum.at(new_level, r[dropped], w[dropped] + shifts[-1][c[dropped]])
+    kr, kc, kw = known  # the new ones take the known arrays' type (int32 from the reserve)
+    joined = (
+        np.concatenate([kr, r[kept].astype(kr.dtype)]),
+        np.concatenate([kc, c[kept].astype(kc.dtype)]),
+        np.concatenate([kw, w[kept].astype(kw.dtype)]),
+    )
+    return Levels(new_level, ref, shifts, joined, levels.scan)
 
 
 def price_known(

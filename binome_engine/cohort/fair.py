@@ -28,7 +28,7 @@ from binome_engine.cohort.assign import (
     prepare,
 )
 from binome_engine.cohort.candidates import Candidates, PairSet, best_of_each, take, top_k
-from binome_engine.cohort.flow import max_matched, max_matched_cut, solve
+from binome_engine.cohort.flow import max_matched, max_matching, solve
 from binome_engine.index import MentorIndex
 from binome_engine.model import Assignment, MenteeRequest, MentorProfile, ProgrammeSettings
 from binome_engine.scoring import Array
@@ -143,7 +143,7 @@ def _could_help(problem: Problem, cands: Candidates, floor: int) -> Array:
     if problem.quotas is not None:
         return np.ones(len(problem.requests), dtype=bool)
     keep = cands.weight >= floor
-    _count, source_side = max_matched_cut(
+    _count, source_side, _used = max_matching(
         len(problem.requests), problem.capacity, cands.request[keep], cands.mentor[keep]
     )
     return source_side

@@ -340,25 +340,18 @@ def _tighten(
 
 def max_matched(n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array) -> int:
     """How many requests the edges can match at most (a max flow: no costs, no potentials)."""
-    return max_matched_cut(n_requests, capacity, edge_request, edge_mentor)[0]
-
-
-def max_matched_cut(
-    n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array
-) -> tuple[int, Array]:
-    """``max_matched`` and the requests on the source side of a minimum cut.
-
-    Only an edge from a source-side request to a sink-side mentor can raise the count: the
-    cut keeps its capacity otherwise (König's theorem for b-matchings).
-    """
-    count, source_side, _used = max_matching(n_requests, capacity, edge_request, edge_mentor)
-    return count, source_side
+    return max_matching(n_requests, capacity, edge_request, edge_mentor)[0]
 
 
 def max_matching(
     n_requests: int, capacity: Array, edge_request: Array, edge_mentor: Array
 ) -> tuple[int, Array, Array]:
-    """``max_matched_cut`` and the edges a maximum matching uses (bool per edge)."""
+    """``max_matched``, the requests on the source side of a minimum cut, and the edges a
+    maximum matching uses (bool per edge).
+
+    Only an edge from a source-side request to a sink-side mentor can raise the count: the
+    cut keeps its capacity otherwise (König's theorem for b-matchings).
+    """
     net = Network(n_requests, len(capacity), 0)
     m = len(capacity)
     n_edges = len(edge_request)

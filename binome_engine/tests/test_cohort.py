@@ -216,10 +216,10 @@ def test_fast_total_equals_the_sum_of_the_criteria(
     """``total_points`` (gathered per distinct mentor value) == the sum of ``milli_points``."""
     from binome_engine import scoring
     from binome_engine.index import MentorIndex
-
-    monkeypatch.setattr(scoring, "MERGE_FACTOR", merge_factor)
     from binome_engine.scoring import CRITERIA, encode, milli_points, total_points
     from binome_engine.synthetic import market
+
+    monkeypatch.setattr(scoring, "MERGE_FACTOR", merge_factor)
 
     mentors, requests = market(200, 1_300, seed=3)
     index = MentorIndex(mentors[:1_250])

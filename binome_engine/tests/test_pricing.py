@@ -12,7 +12,7 @@ from binome_engine.cohort import CohortOptions, certificate
 from binome_engine.cohort.assign import _best_score, prepare
 from binome_engine.cohort.candidates import top_k, weights
 from binome_engine.cohort.certificate import NONE, Levels, price
-from binome_engine.cohort.flow import solve
+from binome_engine.cohort.flow import FlowResult, solve
 from binome_engine.synthetic import market
 
 
@@ -24,9 +24,23 @@ def _check(levels: Levels, edges: tuple[np.ndarray, np.ndarray], w: np.ndarray) 
     shift = np.stack(levels.shifts)[levels.ref[r], c]
     assert (levels.level[r] > NONE).all()
     assert (w[r, c] + shift <= levels.level[r]).all()
+    assert (w[r, c] <= levels.scan[r]).all()  # the scan's bound holds for ever
     # known pairs carry their true weights
     kr, kc, kw = levels.known
     np.testing.assert_array_equal(w[kr, kc], kw)
+
+
+def _violations(
+    result: FlowResult, edges: tuple[np.ndarray, np.ndarray], w: np.ndarray, bonus: int
+) -> int:
+    """The sum of every left-out eligible pair's excess over the potentials, by brute force."""
+    net = result.network
+    d_req = result.potential[net.request_node(np.arange(net.n_requests))]
+    d_men = result.potential[net.mentor_node(np.arange(net.n_mentors))]
+    excess = w + bonus + d_men[None, :] - d_req[:, None]
+    excess[w < 0] = 0
+    excess[edges[0], edges[1]] = 0
+    return int(excess[excess > 0].sum())
 
 
 @settings(max_examples=40, deadline=None)
@@ -48,9 +62,11 @@ def test_every_round_keeps_the_levels_invariant(
     r, c, wt = cands.edges()
     _check(levels, (r, c), w)
     bonus = _best_score(problem, cands) + 1
+    result = None
     with mock.patch.object(certificate, "KEEP", keep):
         for _round in range(4):
-            result = solve(len(requests), problem.capacity, r, c, wt, bonus)
+            near = None if result is None else result.potential  # as the rounds do
+            result = solve(len(requests), problem.capacity, r, c, wt, bonus, None, near)
             pricing = price(
                 problem.index,
                 problem.block,
@@ -65,6 +81,7 @@ def test_every_round_keeps_the_levels_invariant(
             )
             assert pricing.levels is not None
             levels = pricing.levels
+            assert pricing.gap == _violations(result, (r, c), w, bonus)
             np.testing.assert_array_equal(
                 w[pricing.new_request, pricing.new_mentor], pricing.new_weight
             )
