@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -74,7 +75,53 @@ def test_the_offer_page_shows_a_translated_error_next_to_the_consent_box(login, 
     client = login(world.dana)
     response = client.post(
         reverse("mentor_offer", args=["ax"]),
-        {"action": "save", "themes": [world.theme.pk], "capacity": 2, "formats": ["video"]},
+        {"themes": [world.theme.pk], "capacity": 2, "formats": ["video"]},
     )
     assert response.status_code == 200
     assert "Ce champ est obligatoire" in response.content.decode()
+
+
+def test_the_offer_page_opens_without_errors_and_shows_the_saved_offer(login, world):
+    client = login(world.charlie)
+    offer = world.charlie.mentor_offer
+    html = client.get(reverse("mentor_offer", args=["ax"])).content.decode()
+    assert "Ce champ est obligatoire" not in html
+    assert 'role="alert"' not in html
+    assert f'name="capacity" value="{offer.capacity}"' in html
+    assert re.search(r'<input[^>]*name="consent"[^>]*checked', html)
+
+
+def test_saving_the_offer_redirects_to_a_page_that_keeps_the_new_values(login, world):
+    client = login(world.dana)
+    response = client.post(
+        reverse("mentor_offer", args=["ax"]),
+        {"themes": [world.theme.pk], "capacity": 3, "formats": ["video"], "consent": "on"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire" not in html
+    assert 'name="capacity" value="3"' in html
+    assert re.search(rf'<input[^>]*name="themes" value="{world.theme.pk}"[^>]*checked', html)
+
+
+def test_a_pause_in_the_past_is_refused_and_the_date_typed_is_kept(login, world):
+    client = login(world.charlie)
+    response = client.post(
+        reverse("mentor_offer_pause", args=["ax"]),
+        {"until": "2001-02-03", "reason": "vacances au ski"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "2001-02-03" in html and "vacances au ski" in html
+    world.charlie.mentor_offer.refresh_from_db()
+    assert world.charlie.mentor_offer.paused_until is None
+
+
+def test_an_htmx_refusal_answers_422(login, world):
+    client = login(world.dana)
+    response = client.post(
+        reverse("mentor_offer_withdraw", args=["ax"]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 422
+    assert 'role="alert"' in response.content.decode()

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core.access import Access, authenticated_user, login_only, member_required
 from binome.core.errors import DomainError
+from binome.core.operations import ConfirmForm, run_operation
 from binome.core.models import Network
 from binome.members import selectors, services
 from binome.members.completeness import profile_completeness
@@ -90,69 +96,107 @@ def profile_edit(request: HttpRequest, access: Access) -> HttpResponse:
     )
 
 
+def _offer_page(
+    request: HttpRequest,
+    access: Access,
+    *,
+    form: MentorOfferForm | None = None,
+    pause_form: PauseForm | None = None,
+    operation_form: forms.BaseForm | None = None,
+) -> HttpResponse:
+    """The offer page; an operation that failed passes its bound form to keep what was typed."""
+    offer = MentorOffer.objects.filter(member=access.member).prefetch_related("themes").first()
+    if form is None:
+        initial: dict[str, Any] = {}
+        if offer is not None:
+            initial = {
+                "themes": list(offer.themes.all()),
+                "capacity": offer.capacity,
+                "formats": offer.formats,
+                "consent": offer.is_active,
+            }
+        form = MentorOfferForm(initial=initial, network=access.network)
+    context = {
+        "form": form,
+        "pause_form": pause_form or PauseForm(),
+        "operation_form": operation_form,
+        "offer": offer,
+    }
+    return render(request, "members/mentor_offer.html", context)
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def mentor_offer(request: HttpRequest, access: Access) -> HttpResponse:
-    member = access.member
-    offer = MentorOffer.objects.filter(member=member).prefetch_related("themes").first()
-    initial = {}
-    if offer is not None:
-        initial = {
-            "themes": list(offer.themes.all()),
-            "capacity": offer.capacity,
-            "formats": offer.formats,
-            "consent": offer.is_active,
-        }
-    action = request.POST.get("action", "save")
-    form = MentorOfferForm(
-        request.POST if action == "save" else None, initial=initial, network=access.network
-    )
-    pause_form = PauseForm(request.POST if action == "pause" else None)
-    if request.method == "POST":
-        try:
-            response = _apply_offer_action(request, access, action, form, pause_form)
-        except DomainError as error:
-            messages.error(request, error.message)
-            response = None
-        if response is not None:
-            return response
-    return render(
-        request,
-        "members/mentor_offer.html",
-        {"form": form, "pause_form": pause_form, "offer": offer},
-    )
+    """The offer page (GET) and saving the offer (POST)."""
+    if request.method != "POST":
+        return _offer_page(request, access)
 
-
-def _apply_offer_action(
-    request: HttpRequest, access: Access, action: str, form: MentorOfferForm, pause_form: PauseForm
-) -> HttpResponse | None:
-    member = access.member
-    if action == "save" and form.is_valid():
-        data = form.cleaned_data
+    def perform(data: Mapping[str, Any]) -> str:
         services.save_mentor_offer(
-            member=member,
+            member=access.member,
             themes=data["themes"],
             capacity=data["capacity"],
             formats=data["formats"],
             consent=data["consent"],
         )
-        messages.success(request, _("You are listed as a mentor. Thank you!"))
-    elif action == "withdraw":
-        services.withdraw_mentor_offer(member=member)
-        messages.success(request, _("You are no longer listed as a mentor."))
-    elif action == "pause" and pause_form.is_valid():
-        services.pause_mentor_offer(
-            member=member,
-            until=pause_form.cleaned_data["until"],
-            reason=pause_form.cleaned_data["reason"],
-        )
-        messages.success(request, _("Your mentoring is paused. Nobody will be suggested to you."))
-    elif action == "resume":
-        services.pause_mentor_offer(member=member, until=None)
-        messages.success(request, _("Welcome back: you can be suggested again."))
-    else:
-        return None
-    return redirect("mentor_offer", access.network.slug)
+        return _("You are listed as a mentor. Thank you!")
+
+    return run_operation(
+        request,
+        form=MentorOfferForm(request.POST, network=access.network),
+        perform=perform,
+        page=lambda form: _offer_page(request, access, form=form),  # type: ignore[arg-type]
+        success=reverse("mentor_offer", args=[access.network.slug]),
+    )
+
+
+@member_required
+@require_POST
+def mentor_offer_pause(request: HttpRequest, access: Access) -> HttpResponse:
+    def perform(data: Mapping[str, Any]) -> str:
+        services.pause_mentor_offer(member=access.member, until=data["until"], reason=data["reason"])
+        return _("Your mentoring is paused. Nobody will be suggested to you.")
+
+    return run_operation(
+        request,
+        form=PauseForm(request.POST),
+        perform=perform,
+        page=lambda form: _offer_page(request, access, pause_form=form),  # type: ignore[arg-type]
+        success=reverse("mentor_offer", args=[access.network.slug]),
+    )
+
+
+@member_required
+@require_POST
+def mentor_offer_resume(request: HttpRequest, access: Access) -> HttpResponse:
+    def perform(data: Mapping[str, Any]) -> str:
+        services.pause_mentor_offer(member=access.member, until=None)
+        return _("Welcome back: you can be suggested again.")
+
+    return run_operation(
+        request,
+        form=ConfirmForm(request.POST),
+        perform=perform,
+        page=lambda form: _offer_page(request, access, operation_form=form),
+        success=reverse("mentor_offer", args=[access.network.slug]),
+    )
+
+
+@member_required
+@require_POST
+def mentor_offer_withdraw(request: HttpRequest, access: Access) -> HttpResponse:
+    def perform(data: Mapping[str, Any]) -> str:
+        services.withdraw_mentor_offer(member=access.member)
+        return _("You are no longer listed as a mentor.")
+
+    return run_operation(
+        request,
+        form=ConfirmForm(request.POST),
+        perform=perform,
+        page=lambda form: _offer_page(request, access, operation_form=form),
+        success=reverse("mentor_offer", args=[access.network.slug]),
+    )
 
 
 @member_required
