@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core.access import Access, authenticated_user, login_only, member_required
 from binome.core.errors import DomainError
-from binome.core.operations import ConfirmForm, run_operation
 from binome.core.models import Network
+from binome.core.operations import ConfirmForm, run_operation
 from binome.members import selectors, services
 from binome.members.completeness import profile_completeness
 from binome.members.forms import (
@@ -155,7 +155,9 @@ def mentor_offer(request: HttpRequest, access: Access) -> HttpResponse:
 @require_POST
 def mentor_offer_pause(request: HttpRequest, access: Access) -> HttpResponse:
     def perform(data: Mapping[str, Any]) -> str:
-        services.pause_mentor_offer(member=access.member, until=data["until"], reason=data["reason"])
+        services.pause_mentor_offer(
+            member=access.member, until=data["until"], reason=data["reason"]
+        )
         return _("Your mentoring is paused. Nobody will be suggested to you.")
 
     return run_operation(
