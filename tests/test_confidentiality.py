@@ -69,6 +69,7 @@ def staff_urls(world, pair):
         "file_format": "csv",
         "invitation_id": 1,
         "meeting_id": 1,
+        "entry_id": 1,
     }
     urls = []
 

@@ -166,12 +166,20 @@ def test_a_decline_moves_on_to_the_next_choice_then_an_accept_matches(world, fra
     request, (c_entry, f_entry) = shortlisted(world, world.charlie, frank)
     shortlist.rank_shortlist(request=request, mentee=world.dana, ranking=[f_entry.pk, c_entry.pk])
     first = invitations.invite_mentor(
-        request=request, manager=world.bob, entry=f_entry, message="Bonjour"
+        request=request, manager=world.bob, entry=f_entry, message="Bonjour Frank, SENTINEL-PERSO"
     )
     invitations.decline_invitation(invitation=first, mentor=frank, reason="Trop pris")
     second = MentorInvitation.objects.get(request=request, status=InvitationStatus.PENDING)
     assert second.mentor == world.charlie
-    assert second.message == "Bonjour"
+    # The personal message was written for Frank: Charlie gets the association's standard text.
+    assert second.message == ""
+    to_charlie = OutboxMessage.objects.filter(to="charlie@example.org").latest("pk")
+    assert "SENTINEL-PERSO" not in to_charlie.body_text and "Frank" not in to_charlie.body_text
+    assert "Charlie" in to_charlie.body_text
+    # The manager is told of the decline, with its reason and who is invited next.
+    told = OutboxMessage.objects.filter(to="bob@example.org").latest("pk")
+    assert "Frank" in told.subject
+    assert "Trop pris" in told.body_text and "Charlie" in told.body_text
     invitations.accept_invitation(invitation=second, mentor=world.charlie)
     request.refresh_from_db()
     assert request.status == RequestStatus.MATCHED

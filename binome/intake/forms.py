@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from binome.intake.models import IntakeInterview, Situation, Style
@@ -82,8 +83,9 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # ``programme__in=[p, None]`` would drop network admins: SQL's IN never matches NULL.
         staff = StaffRole.objects.filter(network=programme.network).filter(
-            programme__in=[programme, None]
+            Q(programme=programme) | Q(programme__isnull=True)
         )
         self.fields["participants"].queryset = Member.objects.filter(  # type: ignore[attr-defined]
             pk__in=staff.values("member_id")

@@ -1,20 +1,28 @@
-"""The programme manager's pages: queue and dashboard, intake, shortlist builder, invitations."""
+"""The programme manager's pages: queue, the request page, and the intake operations.
+
+One view per operation (``core.operations``): each calls one service; a refusal re-renders the
+request page with the bound form so nothing typed is lost. Shortlist and invitation operations
+are in ``views_shortlist``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core.access import Access, staff_required
 from binome.core.errors import DomainError
+from binome.core.operations import ConfirmForm, run_operation
 from binome.intake import selectors, suggestions
 from binome.intake.forms import (
-    AddMentorForm,
     DecisionForm,
     DirectPairForm,
     EntryForm,
@@ -22,10 +30,9 @@ from binome.intake.forms import (
     NotesForm,
     ScheduleForm,
 )
-from binome.intake.models import IntakeInterview, MentoringRequest, ShortlistEntry
+from binome.intake.models import IntakeInterview, MentoringRequest
 from binome.intake.services import intake as intake_services
-from binome.intake.services import invitations as invitation_services
-from binome.intake.services import shortlist as shortlist_services
+from binome.intake.shortlist_rows import ShortlistRow, shortlist_rows
 from binome.intake.states import RequestStatus
 from binome.members.models import Member
 from binome.members.selectors import DirectoryQuery, directory_queryset
@@ -48,6 +55,17 @@ def intake_queue(request: HttpRequest, access: Access, programme_id: int) -> Htt
 @staff_required
 def manage_request(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_manager(access, request_id)
+    return request_page(request, access, mentoring_request)
+
+
+def request_page(
+    request: HttpRequest,
+    access: Access,
+    mentoring_request: MentoringRequest,
+    *,
+    bound: Mapping[str, forms.BaseForm] | None = None,
+) -> HttpResponse:
+    """The request's page; ``bound`` replaces a blank form by the one an operation refused."""
     selectors.record_sensitive_read(mentoring_request, access)
     notes_allowed = selectors.can_read_intake_notes(mentoring_request, access)
     interview = (
@@ -55,7 +73,14 @@ def manage_request(request: HttpRequest, access: Access, request_id: int) -> Htt
         if notes_allowed
         else IntakeInterview.objects.filter(request=mentoring_request).defer("notes").first()
     )
-    entries = list(mentoring_request.shortlist.select_related("mentor__user"))
+    bound = dict(bound or {})
+    entries = shortlist_rows(mentoring_request)
+    for row in entries:
+        entry = row.entry
+        row.entry_form = bound.get(f"entry-{entry.pk}") or EntryForm(
+            initial={"note": entry.manager_note, "position": entry.position}, prefix=f"e{entry.pk}"
+        )
+        row.invite_form = bound.get(f"invite-{entry.pk}") or InviteForm(prefix=f"i{entry.pk}")
     context: dict[str, Any] = {
         "mentoring_request": mentoring_request,
         "interview": interview,
@@ -63,40 +88,50 @@ def manage_request(request: HttpRequest, access: Access, request_id: int) -> Htt
         "waiting_on": selectors.waiting_on(mentoring_request),
         "invitations": mentoring_request.invitations.select_related("mentor"),
         "events": mentoring_request.events.select_related("actor"),
-        "schedule_form": ScheduleForm(
-            programme=mentoring_request.programme,
-            initial={
-                "scheduled_at": interview.scheduled_at if interview else None,
-                "duration_minutes": interview.duration_minutes if interview else 60,
-            },
-        ),
+        "schedule_form": bound.get("schedule") or _schedule_form(mentoring_request, interview),
         "notes_allowed": notes_allowed,
-        "notes_form": NotesForm(
-            initial={"notes": interview.notes if interview and notes_allowed else ""}
-        ),
-        "decision_form": DecisionForm(),
-        "invite_form": InviteForm(),
-        "entry_forms": {
-            e.pk: EntryForm(
-                initial={"note": e.manager_note, "position": e.position}, prefix=f"e{e.pk}"
-            )
-            for e in entries
-        },
+        "notes_form": bound.get("notes")
+        or NotesForm(initial={"notes": interview.notes if interview and notes_allowed else ""}),
+        "decision_form": bound.get("decide") or DecisionForm(),
+        "operation_form": bound.get("operation"),
+        "add_form": bound.get("add"),
     }
     if mentoring_request.status == RequestStatus.SHORTLISTING:
-        shortlisted = {e.mentor_id for e in entries}
-        filters = suggestions.SuggestionFilters(
-            common_theme=request.GET.get("theme") == "1",
-            common_format=request.GET.get("format") == "1",
-            more=request.GET.get("more") == "1",
-        )
-        context["filters"] = filters
-        context["suggestions"] = suggestions.suggest(
-            mentoring_request, exclude=shortlisted, filters=filters
-        )
-        context["search"] = _search(access, request.GET.get("q", ""), shortlisted)
-        context["q"] = request.GET.get("q", "")
+        context.update(_suggestion_context(request, access, mentoring_request, entries))
     return render(request, "intake/manage_request.html", context)
+
+
+def _schedule_form(
+    mentoring_request: MentoringRequest, interview: IntakeInterview | None
+) -> ScheduleForm:
+    return ScheduleForm(
+        programme=mentoring_request.programme,
+        initial={
+            "scheduled_at": interview.scheduled_at if interview else None,
+            "duration_minutes": interview.duration_minutes if interview else 60,
+        },
+    )
+
+
+def _suggestion_context(
+    request: HttpRequest,
+    access: Access,
+    mentoring_request: MentoringRequest,
+    entries: list[ShortlistRow],
+) -> dict[str, Any]:
+    shortlisted = {row.entry.mentor_id for row in entries}
+    filters = suggestions.SuggestionFilters(
+        common_theme=request.GET.get("theme") == "1",
+        common_format=request.GET.get("format") == "1",
+        more=request.GET.get("more") == "1",
+    )
+    text = request.GET.get("q", "")
+    return {
+        "filters": filters,
+        "suggestions": suggestions.suggest(mentoring_request, exclude=shortlisted, filters=filters),
+        "search": _search(access, text, shortlisted),
+        "q": text,
+    }
 
 
 def _search(access: Access, text: str, shortlisted: set[int]) -> list[Member]:
@@ -108,116 +143,99 @@ def _search(access: Access, text: str, shortlisted: set[int]) -> list[Member]:
     return [m for m in Member.objects.filter(pk__in=list(ids)) if m.pk not in shortlisted]
 
 
+def request_operation(
+    request: HttpRequest,
+    access: Access,
+    mentoring_request: MentoringRequest,
+    *,
+    form: forms.BaseForm,
+    slot: str,
+    perform: Any,
+) -> HttpResponse:
+    """Run one operation of the request page; ``slot`` names where its bound form is shown."""
+    return run_operation(
+        request,
+        form=form,
+        perform=perform,
+        page=lambda bound: request_page(request, access, mentoring_request, bound={slot: bound}),
+        success=reverse("manage_request", args=[access.network.slug, mentoring_request.pk]),
+    )
+
+
 @staff_required
 @require_POST
-def request_step(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
-    """One POST endpoint per request for the manager's actions, each calling one service."""
+def request_take(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_manager(access, request_id)
-    action = request.POST.get("action", "")
-    try:
-        _run_step(request, access, mentoring_request, action)
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("manage_request", access.network.slug, mentoring_request.pk)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        intake_services.take_request(request=mentoring_request, manager=access.member)
+        return _("You are in charge of this request.")
+
+    return request_operation(
+        request,
+        access,
+        mentoring_request,
+        form=ConfirmForm(request.POST),
+        slot="operation",
+        perform=perform,
+    )
 
 
-def _run_step(
-    request: HttpRequest, access: Access, mentoring_request: MentoringRequest, action: str
-) -> None:
-    """Dispatch one manager action to its service: intake steps, then shortlist steps."""
-    if action in {"take", "schedule", "notes", "decide"}:
-        _intake_step(request, access, mentoring_request, action)
-    elif action == "add":
-        _add_step(request, access, mentoring_request)
-    elif action in {"update_entry", "remove_entry", "invite"}:
-        entry = get_object_or_404(
-            ShortlistEntry, request=mentoring_request, pk=request.POST.get("entry")
-        )
-        _entry_step(request, access.member, mentoring_request, entry, action)
-    elif action == "publish":
-        shortlist_services.publish_shortlist(request=mentoring_request, manager=access.member)
-        messages.success(request, _("The shortlist is published; the member is told."))
+@staff_required
+@require_POST
+def request_schedule(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+    mentoring_request = selectors.request_for_manager(access, request_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        intake_services.schedule_interview(request=mentoring_request, manager=access.member, **data)
+        return _("The interview is scheduled; the member is told.")
+
+    form = ScheduleForm(request.POST, programme=mentoring_request.programme)
+    return request_operation(
+        request, access, mentoring_request, form=form, slot="schedule", perform=perform
+    )
 
 
-def _intake_step(
-    request: HttpRequest, access: Access, mentoring_request: MentoringRequest, action: str
-) -> None:
-    manager = access.member
-    if action == "take":
-        intake_services.take_request(request=mentoring_request, manager=manager)
-        messages.success(request, _("You are in charge of this request."))
-    elif action == "schedule":
-        schedule = ScheduleForm(request.POST, programme=mentoring_request.programme)
-        if not schedule.is_valid():
-            raise DomainError(_("Give a valid date, time and duration."))
-        intake_services.schedule_interview(
-            request=mentoring_request, manager=manager, **schedule.cleaned_data
-        )
-        messages.success(request, _("The interview is scheduled; the member is told."))
-    elif action == "notes":
-        if not selectors.can_read_intake_notes(mentoring_request, access):
-            raise DomainError(_("Intake notes are for the programme's managers."))
-        notes = NotesForm(request.POST)
-        notes.is_valid()
+@staff_required
+@require_POST
+def request_notes(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+    mentoring_request = selectors.request_for_manager(access, request_id)
+    if not selectors.can_read_intake_notes(mentoring_request, access):
+        raise Http404  # intake notes are for the programme's managers only
+
+    def perform(data: Mapping[str, Any]) -> str:
         intake_services.save_intake_notes(
-            request=mentoring_request, manager=manager, notes=notes.cleaned_data.get("notes", "")
+            request=mentoring_request, manager=access.member, notes=data["notes"]
         )
-        messages.success(request, _("Notes saved."))
-    else:
-        decision = DecisionForm(request.POST)
-        if not decision.is_valid():
-            raise DomainError(_("Choose a decision."))
-        intake_services.decide(request=mentoring_request, manager=manager, **decision.cleaned_data)
-        messages.success(request, _("Decision recorded; the member is told."))
+        return _("Notes saved.")
 
-
-def _add_step(request: HttpRequest, access: Access, mentoring_request: MentoringRequest) -> None:
-    add = AddMentorForm(request.POST)
-    if not add.is_valid():
-        raise DomainError(_("Unknown mentor."))
-    mentor = get_object_or_404(
-        Member.objects.for_network(access.network), pk=add.cleaned_data["mentor"]
+    return request_operation(
+        request,
+        access,
+        mentoring_request,
+        form=NotesForm(request.POST),
+        slot="notes",
+        perform=perform,
     )
-    # The engine's view of the pick is kept for staff, whoever suggested the mentor.
-    suggestion = suggestions.explain(mentoring_request, mentor)
-    shortlist_services.add_to_shortlist(
-        request=mentoring_request,
-        manager=access.member,
-        mentor=mentor,
-        note=add.cleaned_data["note"],
-        engine_score=suggestion.score if suggestion else None,
-        engine_reasons=suggestion.reasons_data() if suggestion else [],
+
+
+@staff_required
+@require_POST
+def request_decide(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+    mentoring_request = selectors.request_for_manager(access, request_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        intake_services.decide(request=mentoring_request, manager=access.member, **data)
+        return _("Decision recorded; the member is told.")
+
+    return request_operation(
+        request,
+        access,
+        mentoring_request,
+        form=DecisionForm(request.POST),
+        slot="decide",
+        perform=perform,
     )
-    messages.success(request, _("%(name)s is on the shortlist.") % {"name": mentor.full_name})
-
-
-def _entry_step(
-    request: HttpRequest,
-    manager: Member,
-    mentoring_request: MentoringRequest,
-    entry: ShortlistEntry,
-    action: str,
-) -> None:
-    if action == "update_entry":
-        form = EntryForm(request.POST, prefix=f"e{entry.pk}")
-        if not form.is_valid():
-            raise DomainError(_("Give a note and a position."))
-        shortlist_services.update_entry(entry=entry, **form.cleaned_data)
-        messages.success(request, _("Saved."))
-    elif action == "remove_entry":
-        shortlist_services.remove_from_shortlist(entry=entry)
-        messages.success(request, _("Removed from the shortlist."))
-    else:
-        invite = InviteForm(request.POST)
-        if not invite.is_valid():
-            raise DomainError(_("Write a personal message to the mentor."))
-        invitation_services.invite_mentor(
-            request=mentoring_request,
-            manager=manager,
-            entry=entry,
-            message=invite.cleaned_data["message"],
-        )
-        messages.success(request, _("%(name)s is invited.") % {"name": entry.mentor.full_name})
 
 
 @staff_required

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core.access import Access, member_required
 from binome.core.errors import DomainError
+from binome.core.operations import ConfirmForm, run_operation
 from binome.intake import selectors
 from binome.intake.forms import MessageForm, RankForm, RequestForm
 from binome.intake.models import MentoringRequest
@@ -82,25 +88,22 @@ def request_edit(
 
 
 @member_required
-@require_http_methods(["GET", "POST"])
 def request_detail(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_mentee(access, request_id)
+    return _request_page(request, access, mentoring_request)
+
+
+def _request_page(
+    request: HttpRequest,
+    access: Access,
+    mentoring_request: MentoringRequest,
+    *,
+    bound: Mapping[str, forms.BaseForm] | None = None,
+) -> HttpResponse:
+    """The mentee's page of one request; ``bound`` holds the form an operation refused."""
+    bound = bound or {}
     entries = list(mentoring_request.shortlist.filter(is_published=True).select_related("mentor"))
-    rank_form = RankForm(request.POST or None, entries=entries)
-    if request.method == "POST":
-        try:
-            if rank_form.is_valid():
-                shortlist_services.rank_shortlist(
-                    request=mentoring_request,
-                    mentee=access.member,
-                    ranking=rank_form.ranking(),
-                )
-                messages.success(request, _("Thank you: we now invite your first choice."))
-                return redirect("request_detail", access.network.slug, mentoring_request.pk)
-        except DomainError as error:
-            rank_form.add_error(None, error.message)
-        except ValidationError as error:
-            rank_form.add_error(None, error)
+    rank_form = bound.get("rank") or RankForm(entries=entries)
     return render(
         request,
         "intake/request_detail.html",
@@ -108,34 +111,98 @@ def request_detail(request: HttpRequest, access: Access, request_id: int) -> Htt
             "mentoring_request": mentoring_request,
             "waiting_on": selectors.waiting_on(mentoring_request),
             "ranked_entries": [(e, rank_form[f"rank_{e.pk}"]) for e in entries],
+            "has_ranked": any(e.mentee_rank for e in entries),
             "rank_form": rank_form,
-            "other_form": MessageForm(),
+            "other_form": bound.get("other_names") or MessageForm(),
+            "withdraw_form": bound.get("withdraw") or MessageForm(),
+            "operation_form": bound.get("operation"),
             "events": mentoring_request.events.all(),
         },
     )
 
 
+def _operation(
+    request: HttpRequest,
+    access: Access,
+    mentoring_request: MentoringRequest,
+    *,
+    form: forms.BaseForm,
+    slot: str,
+    perform: Callable[[Mapping[str, Any]], str],
+) -> HttpResponse:
+    return run_operation(
+        request,
+        form=form,
+        perform=perform,
+        page=lambda bound: _request_page(request, access, mentoring_request, bound={slot: bound}),
+        success=reverse("request_detail", args=[access.network.slug, mentoring_request.pk]),
+    )
+
+
 @member_required
 @require_POST
-def request_action(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+def request_rank(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_mentee(access, request_id)
+    entries = list(mentoring_request.shortlist.filter(is_published=True).select_related("mentor"))
+    form = RankForm(request.POST, entries=entries)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        try:
+            ranking = form.ranking()
+        except ValidationError as error:
+            raise DomainError(error.messages[0]) from error
+        shortlist_services.rank_shortlist(
+            request=mentoring_request, mentee=access.member, ranking=ranking
+        )
+        return _("Thank you: we now invite your first choice.")
+
+    return _operation(request, access, mentoring_request, form=form, slot="rank", perform=perform)
+
+
+@member_required
+@require_POST
+def request_submit(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+    mentoring_request = selectors.request_for_mentee(access, request_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        request_services.submit_request(request=mentoring_request, actor=request.user)
+        return _("Your request is sent. A manager will contact you.")
+
+    form = ConfirmForm(request.POST)
+    return _operation(
+        request, access, mentoring_request, form=form, slot="operation", perform=perform
+    )
+
+
+@member_required
+@require_POST
+def request_withdraw(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+    mentoring_request = selectors.request_for_mentee(access, request_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        request_services.withdraw_request(
+            request=mentoring_request, actor=request.user, reason=data["message"]
+        )
+        return _("Your request is withdrawn.")
+
     form = MessageForm(request.POST)
-    form.is_valid()
-    message = form.cleaned_data.get("message", "")
-    try:
-        if request.POST.get("action") == "withdraw":
-            request_services.withdraw_request(
-                request=mentoring_request, actor=request.user, reason=message
-            )
-            messages.success(request, _("Your request is withdrawn."))
-        elif request.POST.get("action") == "other_names":
-            shortlist_services.ask_for_other_names(
-                request=mentoring_request, mentee=access.member, message=message
-            )
-            messages.success(request, _("We will look for other mentors."))
-        elif request.POST.get("action") == "submit":
-            request_services.submit_request(request=mentoring_request, actor=request.user)
-            messages.success(request, _("Your request is sent. A manager will contact you."))
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("request_detail", access.network.slug, mentoring_request.pk)
+    return _operation(
+        request, access, mentoring_request, form=form, slot="withdraw", perform=perform
+    )
+
+
+@member_required
+@require_POST
+def request_other_names(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
+    mentoring_request = selectors.request_for_mentee(access, request_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        shortlist_services.ask_for_other_names(
+            request=mentoring_request, mentee=access.member, message=data["message"]
+        )
+        return _("We will look for other mentors.")
+
+    form = MessageForm(request.POST)
+    return _operation(
+        request, access, mentoring_request, form=form, slot="other_names", perform=perform
+    )

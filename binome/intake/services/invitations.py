@@ -3,8 +3,9 @@
 Rules:
 - one pending invitation per request at a time (a database constraint too);
 - no answer within the programme's delay → one reminder and two more days, then expiry;
-- a decline or an expiry moves on to the mentee's next choice with the manager's message, or,
-  with no choice left, back to the manager;
+- a decline or an expiry moves on to the mentee's next choice — with the association's standard
+  text, never the personal message written for the previous mentor — and tells the manager
+  (with the decline's reason); with no choice left, the request goes back to the manager;
 - a mentor whose last two invitations expired unanswered is paused (not spammed) and told so;
 - accepting creates the pair under the mentor's capacity lock and introduces both by email.
 """
@@ -133,7 +134,8 @@ def _answer(invitation: MentorInvitation, status: str) -> None:
 
 
 def _next_choice(request: MentoringRequest, previous: MentorInvitation, *, actor: Any) -> None:
-    """Invite the mentee's next ranked choice, or hand the request back to the manager."""
+    """Invite the mentee's next ranked choice, or hand the request back to the manager; the
+    manager is told either way."""
     invited = set(request.invitations.values_list("mentor_id", flat=True))
     candidates = (
         ShortlistEntry.objects.filter(request=request, is_published=True, mentee_rank__isnull=False)
@@ -141,15 +143,20 @@ def _next_choice(request: MentoringRequest, previous: MentorInvitation, *, actor
         .select_related("mentor__user")
         .order_by("mentee_rank")
     )
+    following = None
     for entry in candidates:
         offer = MentorOffer.objects.filter(member=entry.mentor).first()
         if offer is not None and offer.is_active and not _is_paused(offer):
-            _send(request, entry, previous.message, actor=actor, invited_by=previous.invited_by)
-            return
-    move_request(request, RequestStatus.SHORTLISTING, actor=actor, reason="shortlist exhausted")
+            # The personal message was written for the previous mentor: not forwarded.
+            following = _send(request, entry, "", actor=actor, invited_by=previous.invited_by)
+            break
+    if following is None:
+        move_request(request, RequestStatus.SHORTLISTING, actor=actor, reason="shortlist exhausted")
     if request.manager is not None:
         send_templated(
-            to=request.manager.user, template="shortlist_exhausted", context={"request": request}
+            to=request.manager.user,
+            template="invitation_refused",
+            context={"request": request, "previous": previous, "following": following},
         )
 
 
