@@ -98,11 +98,12 @@ def test_request_intake_shortlist_choice_decline_next_choice_accept(
 
     # 5. Bob invites Frank with a personal message.
     bob.reload()
-    bob.locator("li.card", has_text="Frank Lumière").locator("summary").click()
-    bob.get_by_label("Message personnel au mentor").fill(
+    invite = bob.locator("ol.shortlist li.card", has_text="Frank Lumière")
+    invite.locator("summary").click()
+    invite.get_by_label("Message personnel au mentor").fill(
         "Frank, Dana suit votre chemin d'il y a 20 ans."
     )
-    bob.get_by_role("button", name="Envoyer l'invitation").click()
+    invite.get_by_role("button", name="Envoyer l'invitation").click()
     expect(bob.get_by_role("status")).to_contain_text("Frank Lumière est invité·e.")
 
     # 6. Frank declines on the site; Charlie, the next choice, is invited automatically.
@@ -114,6 +115,16 @@ def test_request_intake_shortlist_choice_decline_next_choice_accept(
     frank_page.get_by_label("Raison (facultatif)").fill("Je pars à l'étranger.")
     frank_page.get_by_role("button", name="Refuser").click()
     expect(frank_page.get_by_role("status")).to_contain_text("Votre réponse est enregistrée")
+    # Bob sees who declined and why, and that Charlie is now waiting to answer.
+    bob.reload()
+    frank_card = bob.locator("ol.shortlist li.card", has_text="Frank Lumière")
+    expect(frank_card).to_contain_text("A décliné le")
+    expect(frank_card).to_contain_text("Je pars à l'étranger.")
+    expect(frank_card.locator("summary")).to_have_count(0)
+    expect(bob.locator("ol.shortlist li.card", has_text="Charlie Persona")).to_contain_text(
+        "réponse en attente"
+    )
+    axe_check(bob)
 
     # 7. Charlie accepts with one click from the email (no login).
     email = OutboxMessage.objects.filter(
