@@ -70,6 +70,8 @@ def staff_urls(world, pair):
         "invitation_id": 1,
         "meeting_id": 1,
         "entry_id": 1,
+        "flag_id": 1,
+        "item_id": 1,
     }
     urls = []
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from collections.abc import Mapping
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binome.core.access import Access, staff_required
-from binome.core.errors import DomainError
+from binome.core.operations import ConfirmForm, run_operation
 from binome.mentorships import selectors
-from binome.mentorships.models import Flag
+from binome.mentorships.models import Flag, Mentorship
 from binome.mentorships.services import flags, lifecycle
 from binome.programmes.models import Programme
 
@@ -33,6 +36,12 @@ def programme_pairs(request: HttpRequest, access: Access, programme_id: int) -> 
 @staff_required
 def staff_pair(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
     pair = selectors.pair_for_staff(access, pair_id)
+    return _staff_pair_page(request, access, pair)
+
+
+def _staff_pair_page(
+    request: HttpRequest, access: Access, pair: Mentorship, operation_form: Any = None
+) -> HttpResponse:
     overview = next(
         row for row in selectors.pairs_for_staff(access, pair.programme) if row.pair.pk == pair.pk
     )
@@ -45,25 +54,48 @@ def staff_pair(request: HttpRequest, access: Access, pair_id: int) -> HttpRespon
             "flags": pair.flags.all(),
             "events": pair.events.all(),
             "has_objectives": pair.objectives.exists(),
+            "operation_form": operation_form,
         },
     )
 
 
 @staff_required
 @require_POST
-def staff_pair_step(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
+def flag_resolve(request: HttpRequest, access: Access, pair_id: int, flag_id: int) -> HttpResponse:
     pair = selectors.pair_for_staff(access, pair_id)
-    action = request.POST.get("action")
-    try:
-        if action == "resolve":
-            flag = get_object_or_404(Flag, mentorship=pair, pk=request.POST.get("flag"))
-            flags.resolve_flag(flag=flag)
-            messages.success(request, _("Marked as handled."))
-        elif action == "rematch":
-            lifecycle.end_for_rematch(mentorship=pair, manager=access.member)
-            messages.success(request, _("The pair is ended; the request is back at the shortlist."))
-            if pair.request_id:
-                return redirect("manage_request", access.network.slug, pair.request_id)
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("staff_pair", access.network.slug, pair.pk)
+    flag = get_object_or_404(Flag, mentorship=pair, pk=flag_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        flags.resolve_flag(flag=flag)
+        return _("Marked as handled.")
+
+    return run_operation(
+        request,
+        form=ConfirmForm(request.POST),
+        perform=perform,
+        page=lambda form: _staff_pair_page(request, access, pair, form),
+        success=reverse("staff_pair", args=[access.network.slug, pair.pk]),
+    )
+
+
+@staff_required
+@require_POST
+def pair_rematch(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
+    pair = selectors.pair_for_staff(access, pair_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        lifecycle.end_for_rematch(mentorship=pair, manager=access.member)
+        return _("The pair is ended; the request is back at the shortlist.")
+
+    success = (
+        reverse("manage_request", args=[access.network.slug, pair.request_id])
+        if pair.request_id
+        else reverse("staff_pair", args=[access.network.slug, pair.pk])
+    )
+    return run_operation(
+        request,
+        form=ConfirmForm(request.POST),
+        perform=perform,
+        page=lambda form: _staff_pair_page(request, access, pair, form),
+        success=success,
+    )

@@ -70,7 +70,32 @@ def close_pair(
                 defaults={"due_at": timezone.now() + SURVEY_DELAY},
             )
         refresh_directory_entry(pair.mentor)  # the mentor's place is free again
+        _tell_closed(pair, closed_by=actor)
     return pair
+
+
+def _tell_closed(pair: Mentorship, *, closed_by: Any) -> None:
+    """Whoever closes, the other member and the programme's managers learn it by email: a pair
+    never ends silently for one of its members."""
+    from binome.mentorships.services.flags import managers_of
+
+    closer = closed_by if isinstance(closed_by, Member) else None
+    for person in (pair.mentor, pair.mentee):
+        if closer is not None and person.pk == closer.pk:
+            continue
+        send_templated(
+            to=person.user,
+            template="pair_closed",
+            context={"mentorship": pair, "recipient_member": person, "closer": closer},
+        )
+    for manager in managers_of(pair):
+        if closer is not None and manager.pk == closer.pk:
+            continue
+        send_templated(
+            to=manager.user,
+            template="pair_closed_manager",
+            context={"mentorship": pair, "closer": closer},
+        )
 
 
 def request_extension(*, mentorship: Mentorship, member: Member) -> Mentorship:
