@@ -129,7 +129,7 @@ def test_one_proposes_the_other_confirms_and_a_move_must_be_confirmed_again(acti
     ).exists()
 
 
-def test_the_ics_keeps_its_uid_and_bumps_the_sequence_in_utc(active, world):
+def test_the_ics_keeps_its_uid_and_bumps_the_sequence_in_the_meeting_time_zone(active, world):
     import zoneinfo
 
     paris = zoneinfo.ZoneInfo("Europe/Paris")
@@ -138,8 +138,11 @@ def test_the_ics_keeps_its_uid_and_bumps_the_sequence_in_utc(active, world):
         mentorship=active, member=world.dana, starts_at=start, duration_minutes=60, format="phone"
     )
     first = meeting_ics(meeting, title="Mentorat")
-    assert "DTSTART:20300305T173000Z" in first  # 18:30 in Paris is 17:30 UTC in March
+    assert "DTSTART;TZID=Europe/Paris:20300305T183000" in first
+    assert "BEGIN:VTIMEZONE" in first and "TZID:Europe/Paris" in first
     assert f"UID:{meeting.uid}@binome" in first and "SEQUENCE:0" in first
+    assert "METHOD:REQUEST" in first
+    assert "mailto:charlie@example.org" in first and "mailto:dana@example.org" in first
     meetings.cancel_meeting(meeting=meeting, member=world.charlie)
     meeting.refresh_from_db()
     second = meeting_ics(meeting, title="Mentorat")
@@ -409,3 +412,25 @@ def test_the_day_before_a_meeting_both_get_a_reminder_with_the_open_action_items
         "charlie@example.org",
         "dana@example.org",
     ]
+
+
+def test_a_line_break_in_the_place_cannot_add_calendar_properties(active, world):
+    from icalendar import Calendar
+
+    place = "Café de Flore\r\nATTENDEE:mailto:intrus@example.org\nX-EVIL:1, rue; ici"
+    meeting = meetings.propose_meeting(
+        mentorship=active,
+        member=world.dana,
+        starts_at=soon(),
+        duration_minutes=60,
+        format="in_person",
+        place=place,
+    )
+    body = meeting_ics(meeting, title="Mentorat")
+    assert "\r\nX-EVIL" not in body and "\r\nATTENDEE:mailto:intrus" not in body
+    event = Calendar.from_ical(body).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == place.replace("\r\n", "\n")
+    attendees = event.get("ATTENDEE")
+    emails = {str(a) for a in (attendees if isinstance(attendees, list) else [attendees])}
+    assert emails == {"mailto:charlie@example.org", "mailto:dana@example.org"}
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from binome.core.ics import CalendarEvent, event_ics
+from django.conf import settings
+
+from binome.core.ics import Attendee, CalendarEvent, event_ics
 from binome.mentorships.models import Meeting
 from binome.mentorships.states import MeetingStatus
 
@@ -26,5 +28,11 @@ def meeting_ics(meeting: Meeting, *, title: str, description: str = "") -> str:
             location=meeting.place or meeting.video_link,
             url=meeting.video_link,
             description=description,
+            time_zone=meeting.time_zone,
+            organizer=settings.DEFAULT_FROM_EMAIL,
+            attendees=tuple(
+                Attendee(name=person.full_name, email=person.user.email)
+                for person in (meeting.mentorship.mentor, meeting.mentorship.mentee)
+            ),
         )
     )

@@ -120,7 +120,9 @@ def decide(
 def _interview_ics(interview: IntakeInterview, *, language: str) -> str:
     from django.utils import translation
 
-    from binome.core.ics import CalendarEvent, event_ics
+    from django.conf import settings
+
+    from binome.core.ics import Attendee, CalendarEvent, event_ics
 
     if interview.scheduled_at is None:
         return ""  # nothing to put in a calendar yet
@@ -135,5 +137,11 @@ def _interview_ics(interview: IntakeInterview, *, language: str) -> str:
             starts_at=interview.scheduled_at,
             minutes=interview.duration_minutes,
             title=title,
+            time_zone=interview.request.mentee.time_zone,
+            organizer=settings.DEFAULT_FROM_EMAIL,
+            attendees=tuple(
+                Attendee(name=person.full_name, email=person.user.email)
+                for person in (interview.request.mentee, *interview.participants.all())
+            ),
         )
     )
