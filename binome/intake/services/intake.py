@@ -118,9 +118,8 @@ def decide(
 
 
 def _interview_ics(interview: IntakeInterview, *, language: str) -> str:
-    from django.utils import translation
-
     from django.conf import settings
+    from django.utils import translation
 
     from binome.core.ics import Attendee, CalendarEvent, event_ics
 
