@@ -64,6 +64,23 @@ class MentoringRequest(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["programme", "status", "status_changed_at"])]
+        constraints = [
+            # One open request per member and programme, kept by the database: two submits at
+            # once cannot both pass a check-then-act (see services.requests.submit_request).
+            models.UniqueConstraint(
+                fields=["mentee", "programme"],
+                condition=models.Q(
+                    status__in=[
+                        "submitted",
+                        "in_intake",
+                        "shortlisting",
+                        "awaiting_choice",
+                        "inviting",
+                    ]
+                ),
+                name="one_open_request_per_programme",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.mentee} — {self.get_situation_display()}"

@@ -169,16 +169,19 @@ def process_due_invitations(*, now: datetime.datetime | None = None) -> dict[str
     now = now or timezone.now()
     counts = {"reminded": 0, "expired": 0}
     due = MentorInvitation.objects.filter(status=InvitationStatus.PENDING, expires_at__lte=now)
-    for pk in list(due.values_list("pk", flat=True)):
+    for pk, request_id in list(due.values_list("pk", "request_id")):
         with transaction.atomic():
+            # Lock order, the same as accept and decline: request, then invitation, then the
+            # mentor's offer — two transactions never wait on each other in a cycle.
+            request = locked_request(MentoringRequest(pk=request_id))
             invitation = (
                 MentorInvitation.objects.select_for_update()
                 .filter(pk=pk, status=InvitationStatus.PENDING, expires_at__lte=now)
-                .select_related("mentor__user", "request")
+                .select_related("mentor__user")
                 .first()
             )
             if invitation is None:
-                continue  # another run took it
+                continue  # answered, or another run took it
             if invitation.reminded_at is None:
                 invitation.reminded_at = now
                 invitation.expires_at = now + REMINDER_GRACE
@@ -190,7 +193,6 @@ def process_due_invitations(*, now: datetime.datetime | None = None) -> dict[str
                 )
                 counts["reminded"] += 1
                 continue
-            request = locked_request(invitation.request)
             _answer(invitation, InvitationStatus.EXPIRED)
             _pause_if_unresponsive(invitation.mentor)
             _next_choice(request, invitation, actor=None)

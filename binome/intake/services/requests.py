@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -60,7 +60,13 @@ def submit_request(*, request: MentoringRequest, actor: Any) -> MentoringRequest
             )
         if request.situation in SENSITIVE_SITUATIONS and request.sensitive_consent_at is None:
             raise DomainError(_("Your consent is needed for this situation."), code="consent")
-        move_request(request, RequestStatus.SUBMITTED, actor=actor)
+        try:
+            with transaction.atomic():  # a savepoint: the constraint's refusal is recoverable
+                move_request(request, RequestStatus.SUBMITTED, actor=actor)
+        except IntegrityError as error:
+            raise DomainError(
+                _("You already have an open request in this programme."), code="already_open"
+            ) from error
         request.submitted_at = timezone.now()
         request.save(update_fields=["submitted_at"])
         for manager in _managers(request.programme):
