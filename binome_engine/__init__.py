@@ -22,11 +22,13 @@ from binome_engine.model import (
     WhyNot,
 )
 from binome_engine.shortlist import shortlist, why_not
+from binome_engine.validation import InvalidInput
 
 __all__ = [
     "Exclusion",
     "Format",
     "HardConstraints",
+    "InvalidInput",
     "MenteeRequest",
     "MentorIndex",
     "MentorProfile",

@@ -2,53 +2,125 @@
 
 Reads members and requests from CSV or JSON (columns in README.md), writes JSON (stdout or
 ``--out x.json``) or CSV (``--out x.csv``); ``speed`` can also write a printable ``.txt``.
+A bad input stops the command before anything is written: ``error: file, row, column: why``
+on stderr and exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 from binome_engine import io
 from binome_engine.cohort import CohortOptions, assign, assign_fair, assign_stable
 from binome_engine.index import MentorIndex
-from binome_engine.model import Assignment
+from binome_engine.model import (
+    Assignment,
+    HardConstraints,
+    MenteeRequest,
+    MentorProfile,
+    SeniorityRules,
+    Weights,
+)
 from binome_engine.shortlist import shortlist
 from binome_engine.speed import speed_rounds
 from binome_engine.synthetic import market
+from binome_engine.validation import InvalidInput
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except ValueError as error:
+    except InvalidInput as error:  # found by the engine after reading (pins, counts asked)
+        print(f"error: {_located(error, args)}", file=sys.stderr)
+    except (ValueError, OSError) as error:  # io's errors name the file, row and column
         print(f"error: {error}", file=sys.stderr)
-        return 2
+    return 2
+
+
+def _located(error: InvalidInput, args: argparse.Namespace) -> str:
+    """The engine's error at its place: a file (and row) or the option that set the value."""
+    files = {
+        "mentor": getattr(args, "mentors", None),
+        "request": getattr(args, "requests", None),
+        "settings": getattr(args, "settings", None),
+    }
+    path = files.get(error.record)
+    if path is None:
+        option = "--" + error.field.replace("_", "-")
+        return f"{option}: {error.why} (value {error.value!r})"
+    row = "" if error.position is None else f", row {error.position + 1}"
+    return f"{path}{row}, {error.field}: {error.why} (value {error.value!r})"
+
+
+def _columns(cls: type) -> str:
+    return ", ".join(f.name for f in dataclasses.fields(cls))
+
+
+EPILOG = "\n\n".join(
+    textwrap.fill(text, 92, subsequent_indent="  ")
+    for text in (
+        f"Mentor columns (CSV header or JSON keys): {_columns(MentorProfile)}.",
+        f"Request columns: {_columns(MenteeRequest)}.",
+        "Lists (languages, skills, themes, formats) are separated by ';' in CSV; languages in "
+        "order of preference; formats among in_person, video, phone; style among classic, "
+        "peer, reverse; is_paused (or paused) yes/no, oui/non, true/false, 1/0; utc_offset "
+        "from -14 to 14, years_experience 0 to 100, capacity (free places) 0 or more, "
+        "responsiveness 0 to 1 (0,8 or 0.8); ids unique in each file. Missing "
+        "columns take their defaults; rows are counted from 1 after the header.",
+        f"Settings (--settings, a JSON object): {', '.join(io.SETTINGS_KEYS)}. weights: "
+        f"{_columns(Weights)} (points, 0 to 1000 each); constraints: "
+        f"{_columns(HardConstraints)} (true/false); seniority: "
+        f"{_columns(SeniorityRules)}; past_pairs and conflicts as [mentor, mentee member] "
+        "pairs, pinned and forbidden as [request, mentor] pairs; theme_quotas as "
+        "[{theme, minimum, maximum}]; diversity (0-1), text_saturation (0.001-1).",
+    )
+)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m binome_engine", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m binome_engine",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(required=True)
 
-    short = sub.add_parser("shortlist", help="top k mentors of each request, with reasons")
+    def add(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=help, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+
+    short = add("shortlist", "top k mentors of each request, with reasons")
     _common(short)
     short.add_argument("--request", action="append", help="only these request ids")
     short.add_argument("--k", type=int, default=5)
     short.add_argument("--excluded", type=int, default=5, help="best excluded mentors to list")
     short.set_defaults(run=_shortlist)
 
-    cohort = sub.add_parser("assign", help="cohort assignment (optimal, fair or stable)")
+    cohort = add("assign", "cohort assignment (optimal, fair or stable)")
     _common(cohort)
-    cohort.add_argument("--mode", choices=("optimal", "fair", "stable"), default="optimal")
+    cohort.add_argument(
+        "--mode",
+        choices=("optimal", "fair", "stable"),
+        default="optimal",
+        help="optimal: most pairs, then the best total (certified); fair: the best worst pair "
+        "first, then the total; stable: mentee-proposing deferred acceptance (default: optimal)",
+    )
     cohort.add_argument("--k", type=int, default=20, help="candidates per request")
     cohort.add_argument("--total-first", action="store_true", help="do not maximise count first")
-    cohort.add_argument("--no-reasons", action="store_true")
+    cohort.add_argument(
+        "--no-reasons", action="store_true", help="leave out each pair's reasons (faster)"
+    )
     cohort.set_defaults(run=_assign)
 
-    speed = sub.add_parser("speed", help="speed-mentoring rounds")
+    speed = add("speed", "speed-mentoring rounds")
     _common(speed)
     speed.add_argument("--rounds", type=int, required=True)
     speed.add_argument("--table-size", type=int)

@@ -25,6 +25,7 @@ import scipy.sparse as sp
 
 from binome_engine.model import MemberId, MentorProfile
 from binome_engine.text import analyse, fold, tokens_of
+from binome_engine.validation import validate_mentors
 
 K1 = 1.2
 B = 0.75
@@ -121,6 +122,7 @@ class MentorIndex:
     active: npt.NDArray[np.bool_]
 
     def __init__(self, mentors: Sequence[MentorProfile] = ()) -> None:
+        validate_mentors(mentors)
         self.sectors = Vocabulary()
         self.functions = Vocabulary()
         self.countries = Vocabulary()
@@ -300,6 +302,7 @@ class MentorIndex:
         Pending rows are folded in automatically once they pass 5 % of the built ones (at
         least 2,000), so the pending matrix stays small and queries stay fast.
         """
+        validate_mentors([mentor])
         row = self._append(mentor)
         if self.n - self.base_rows > max(2_000, self.base_rows // 20):
             self.compact()

@@ -27,6 +27,7 @@ from binome_engine.model import (
 )
 from binome_engine.reasons import build_reasons, score_of
 from binome_engine.scoring import Array, RequestBlock, encode, milli_points, total_points
+from binome_engine.validation import validate_query
 
 POOL = 50
 
@@ -41,6 +42,7 @@ def shortlist(
 ) -> Shortlist:
     """The top ``k`` mentors for ``request`` with reasons, and the best ``excluded`` left out."""
     settings = settings or ProgrammeSettings()
+    validate_query(request, settings, k, excluded)
     block = encode(index, [request])
     totals = total_points(index, block, settings)[0]
     masks = exclusion_masks(index, block, settings)
@@ -171,6 +173,7 @@ def why_not(
 ) -> WhyNot:
     """Why ``mentor_id`` is not (or is) proposed: exclusion codes, or rank among the eligible."""
     settings = settings or ProgrammeSettings()
+    validate_query(request, settings)
     row = index.position.get(mentor_id)
     if row is None:
         return WhyNot(request.id, mentor_id, ("unknown_mentor",), 0.0, None, ())

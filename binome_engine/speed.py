@@ -25,6 +25,12 @@ from binome_engine.cohort.candidates import weights
 from binome_engine.index import MentorIndex
 from binome_engine.model import MemberId, MenteeRequest, MentorProfile, ProgrammeSettings
 from binome_engine.scoring import Array, encode
+from binome_engine.validation import (
+    InvalidInput,
+    validate_requests,
+    validate_settings,
+    validate_speed,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,9 @@ def speed_rounds(
     table_size: int | None = None,
 ) -> SpeedSchedule:
     settings = settings or ProgrammeSettings()
+    validate_speed(rounds, table_size)
+    validate_requests(mentees)
+    validate_settings(settings)
     settings = replace(settings, constraints=replace(settings.constraints, require_capacity=False))
     size = table_size or max(1, math.ceil(len(mentees) / max(len(mentors), 1)))
     index = MentorIndex(mentors)
@@ -100,8 +109,13 @@ def _choose(w: Array, rounds: int, size: int) -> list[tuple[int, int]]:
     rows, cols = np.nonzero(w >= 0)
     if len(rows) == 0 or rounds <= 0:
         return []
-    spread = int(w.max()) * len(rows) + 1
+    # the k-th meeting of a mentee outweighs any total relevance (at most n * rounds meetings)
+    spread = int(w.max()) * min(len(rows), n * rounds) + 1
     big = spread * rounds * (n + 1)
+    if (big + spread * rounds) * (n * rounds + len(rows) + m + 1) >= 1 << 62:
+        # OR-Tools' costs times flows must fit int64: refused, never wrapped
+        why = "too many meetings for exact costs: fewer rounds or mentees"
+        raise InvalidInput("speed_rounds", "rounds", rounds, "too_large", why)
     source, sink = n + m, n + m + 1
     kth = np.tile(np.arange(rounds), n)
     tails: list[Array] = [np.full(n * rounds, source), rows, n + np.arange(m), np.array([source])]

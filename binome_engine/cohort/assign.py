@@ -1,8 +1,11 @@
 """Cohort assignment: mentees x mentors with capacities, provably optimal.
 
 Rules kept here:
+- inputs are validated first (``validation.py``): a bad value raises ``InvalidInput``;
 - pinned pairs are kept whatever the rules say (the manager decided; broken rules are reported)
-  and use up their mentor's capacity; forbidden pairs are never used (a hard rule);
+  and use up their mentor's capacity; pins that cannot be honoured are refused (``pins.py``);
+  forbidden pairs are never used (a hard rule);
+- the result is checked against the plain rules before it is returned (``check.py``);
 - the objective is lexicographic: theme-quota minimums, then the number matched (unless
   ``maximise_matched`` is off), then the total score;
 - candidates are each request's ``k`` best mentors; the flow is solved on them, every left-out
@@ -16,7 +19,6 @@ Rules kept here:
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import wraps
@@ -28,9 +30,10 @@ from binome_engine.cohort import bounded
 from binome_engine.cohort.blocks import BoundTable, build_blocks
 from binome_engine.cohort.candidates import Candidates, top_k
 from binome_engine.cohort.certificate import Levels, Pricing, price
+from binome_engine.cohort.check import check_pairs
 from binome_engine.cohort.explain import explain, unmatched_report
 from binome_engine.cohort.flow import FlowResult, Quotas, extend, max_matching, solve
-from binome_engine.constraints import codes_for, exclusion_masks
+from binome_engine.cohort.pins import place_pins, quotas
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
     Assignment,
@@ -42,6 +45,7 @@ from binome_engine.model import (
     ProgrammeSettings,
 )
 from binome_engine.scoring import Array, RequestBlock, encode
+from binome_engine.validation import validate_options, validate_requests, validate_settings
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -96,70 +100,27 @@ def prepare(
     options: CohortOptions | None,
 ) -> Problem:
     settings = settings or ProgrammeSettings()
+    options = options or CohortOptions()
+    validate_requests(requests)
+    validate_settings(settings)
+    validate_options(options)
     index = mentors if isinstance(mentors, MentorIndex) else MentorIndex(mentors)
-    capacity = np.maximum(index.capacity[: index.n].astype(np.int64), 0)
+    capacity = index.capacity[: index.n].astype(np.int64)  # validated: never negative
     capacity[~index.active[: index.n]] = 0
-    pins = _pins(index, requests, settings, capacity)
+    pins = place_pins(index, requests, settings, capacity)
     pinned_ids = {p.request_id for p in pins}
     left = [r for r in requests if r.id not in pinned_ids]
     block = encode(index, left)
     return Problem(
         index,
         settings,
-        options or CohortOptions(),
+        options,
         left,
         block,
         capacity,
         pins,
-        _quotas(left, settings, pins, requests),
+        quotas(left, settings, pins, requests),
     )
-
-
-def _pins(
-    index: MentorIndex,
-    requests: Sequence[MenteeRequest],
-    settings: ProgrammeSettings,
-    capacity: Array,
-) -> list[Pair]:
-    by_id = {r.id: r for r in requests}
-    pins: list[Pair] = []
-    for request_id, mentor_id in sorted(settings.pinned, key=str):
-        row = index.position.get(mentor_id)
-        if request_id not in by_id or row is None or any(p.request_id == request_id for p in pins):
-            continue
-        block = encode(index, [by_id[request_id]])
-        cols = np.array([row], dtype=np.int32)
-        codes = codes_for(exclusion_masks(index, block, settings, cols), 0, 0)
-        reasons = explain(index, block, settings, np.array([0]), cols)[0]
-        score = sum(r.points for r in reasons)
-        pins.append(Pair(request_id, mentor_id, round(score, 3), reasons, True, codes))
-        capacity[row] = max(0, capacity[row] - 1)
-    return pins
-
-
-def _quotas(
-    left: list[MenteeRequest],
-    settings: ProgrammeSettings,
-    pins: list[Pair],
-    everyone: Sequence[MenteeRequest],
-) -> Quotas | None:
-    if not settings.theme_quotas:
-        return None
-    themes = [q.theme for q in settings.theme_quotas]
-
-    def group(request: MenteeRequest) -> int:
-        return next((g for g, t in enumerate(themes) if t in request.themes), -1)
-
-    by_id = {r.id: r for r in everyone}
-    used = Counter(group(by_id[p.request_id]) for p in pins)
-    minimum = np.array([max(0, q.minimum - used[g]) for g, q in enumerate(settings.theme_quotas)])
-    maximum = np.array(
-        [
-            -1 if q.maximum is None else max(0, q.maximum - used[g])
-            for g, q in enumerate(settings.theme_quotas)
-        ]
-    )
-    return Quotas(np.array([group(r) for r in left], dtype=np.int64), minimum, maximum)
 
 
 def optimise(
@@ -388,8 +349,10 @@ def finish(
     reasons = (
         explain(problem.index, problem.block, problem.settings, req_pos, mentor_rows)
         if problem.options.explain
-        else [()] * len(req_pos)
+        else None
     )
+    check_pairs(problem, req_pos, mentor_rows, scores, reasons)
+    reasons = reasons if reasons is not None else [()] * len(req_pos)
     pairs = [
         Pair(problem.requests[int(i)].id, problem.index.ids[int(j)], int(s) / 1000, rs)
         for i, j, s, rs in zip(req_pos, mentor_rows, scores, reasons, strict=True)
