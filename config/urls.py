@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
-from binome.core import views as core_views
+from binome.home import views as home_views
 from binome.intake import views_mentor as intake_views_mentor
 from binome.mentorships import views as mentorship_views
 
@@ -11,11 +11,12 @@ from binome.mentorships import views as mentorship_views
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("binome.accounts.urls")),
     path("django-admin/", admin.site.urls),
+    path("n/<slug:network>/", home_views.network_home, name="network_home"),
     path("n/<slug:network>/", include("binome.members.urls")),
     path("n/<slug:network>/", include("binome.programmes.urls")),
     path("n/<slug:network>/", include("binome.intake.urls")),

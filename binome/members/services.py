@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -74,12 +74,15 @@ def has_free_capacity(offer: MentorOffer, *, today: datetime.date | None = None)
     return offer.capacity > active_mentee_count(offer)
 
 
-def active_mentee_count(offer: MentorOffer) -> int:
-    from binome.mentorships.models import CAPACITY_STATUSES, Mentorship
+# How many mentees take a place in a mentor's capacity: pairs live in a higher layer, which
+# registers its counter when it loads (mentorships' AppConfig.ready), so members imports none.
+ACTIVE_MENTEE_COUNTER: list[Callable[[int], int]] = []
 
-    return Mentorship.objects.filter(
-        mentor_id=offer.member_id, status__in=CAPACITY_STATUSES
-    ).count()
+
+def active_mentee_count(offer: MentorOffer) -> int:
+    if not ACTIVE_MENTEE_COUNTER:
+        raise RuntimeError("no active-mentee counter registered (is binome.mentorships loaded?)")
+    return ACTIVE_MENTEE_COUNTER[0](offer.member_id)
 
 
 def refresh_directory_entry(member: Member) -> None:
@@ -192,6 +195,14 @@ def pause_mentor_offer(
         offer.pause_reason = reason if until else ""
         offer.save(update_fields=["paused_until", "pause_reason", "updated_at"])
         refresh_directory_entry(member)
+        audit.record(
+            action="mentor.pause" if until else "mentor.resume",
+            actor=member.user,
+            network=member.network,
+            target=offer,
+            until=until.isoformat() if until else None,
+            reason=offer.pause_reason,
+        )
     return offer
 
 

@@ -3,7 +3,6 @@ from django.urls import path
 from binome.members import imports_views, views
 
 urlpatterns = [
-    path("", views.network_home, name="network_home"),
     path("join/", views.join, name="network_join"),
     path("profile/", views.profile_edit, name="profile_edit"),
     path("mentoring/offer/", views.mentor_offer, name="mentor_offer"),

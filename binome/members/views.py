@@ -27,27 +27,6 @@ from binome.members.forms import (
 from binome.members.models import MentorOffer
 
 
-@member_required
-def network_home(request: HttpRequest, access: Access) -> HttpResponse:
-    from binome.intake.selectors import home_items
-    from binome.mentorships.selectors import pairs_of_member
-    from binome.mentorships.states import LIVE_STATUSES
-
-    offer = MentorOffer.objects.filter(member=access.member).first()
-    requests, invitations = home_items(access)
-    return render(
-        request,
-        "members/network_home.html",
-        {
-            "completeness": profile_completeness(access.member),
-            "offer": offer,
-            "pairs": pairs_of_member(access).filter(status__in=LIVE_STATUSES),
-            "open_requests": requests,
-            "pending_invitations": invitations,
-        },
-    )
-
-
 @login_only
 @require_POST
 def join(request: HttpRequest, network: str) -> HttpResponse:

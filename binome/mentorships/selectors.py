@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from binome.core.access import Access
 from binome.mentorships.models import Mentorship
-from binome.mentorships.states import LIVE_STATUSES, MeetingStatus, MentorshipStatus
+from binome.mentorships.states import (
+    CAPACITY_STATUSES,
+    LIVE_STATUSES,
+    MeetingStatus,
+    MentorshipStatus,
+)
 from binome.programmes.models import Programme
 
 NOT_STARTED_AFTER = datetime.timedelta(days=14)
@@ -112,3 +117,8 @@ def pair_for_staff(access: Access, pair_id: int) -> Mentorship:
 
 def live_pairs_count(programme: Programme) -> int:
     return Mentorship.objects.filter(programme=programme, status__in=LIVE_STATUSES).count()
+
+
+def active_mentee_count(mentor_id: int) -> int:
+    """Pairs that take a place in the mentor's capacity (also paused and awaiting the charter)."""
+    return Mentorship.objects.filter(mentor_id=mentor_id, status__in=CAPACITY_STATUSES).count()

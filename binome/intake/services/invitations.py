@@ -25,7 +25,7 @@ from binome.intake.services.transitions import locked_request, move_request
 from binome.intake.states import INVITATION_TRANSITIONS, InvitationStatus, RequestStatus, can_move
 from binome.intake.tokens import token_context
 from binome.members.models import Member, MentorOffer
-from binome.members.services import refresh_directory_entry
+from binome.members.services import pause_mentor_offer
 from binome.mentorships.services import create_mentorship
 from binome.notifications.emails import send_templated
 
@@ -209,11 +209,13 @@ def _pause_if_unresponsive(mentor: Member) -> None:
     )
     if len(last) < PAUSE_AFTER_EXPIRIES or any(s != InvitationStatus.EXPIRED for s in last):
         return
-    offer = MentorOffer.objects.select_for_update().filter(member=mentor).first()
-    if offer is None or _is_paused(offer):
+    offer = MentorOffer.objects.filter(member=mentor).first()
+    if offer is None or not offer.is_active or _is_paused(offer):
         return
-    offer.paused_until = timezone.localdate() + PAUSE_FOR
-    offer.pause_reason = "unanswered invitations"
-    offer.save(update_fields=["paused_until", "pause_reason", "updated_at"])
-    refresh_directory_entry(mentor)
+    # Pausing goes through the members' service (row lock, directory entry, audit row).
+    offer = pause_mentor_offer(
+        member=mentor,
+        until=timezone.localdate() + PAUSE_FOR,
+        reason="unanswered invitations",
+    )
     send_templated(to=mentor.user, template="mentor_paused", context={"offer": offer})
