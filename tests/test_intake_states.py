@@ -7,10 +7,10 @@ import itertools
 from binome.intake.states import (
     INVITATION_TRANSITIONS,
     OPEN_STATUSES,
+    REQUEST_MACHINE,
     REQUEST_TRANSITIONS,
     InvitationStatus,
     RequestStatus,
-    can_move,
 )
 
 R = RequestStatus
@@ -32,7 +32,7 @@ def test_closed_requests_never_move_again_but_a_failed_pair_can_be_rematched():
 
 def test_a_member_can_withdraw_at_every_open_step():
     for status in OPEN_STATUSES | {R.DRAFT}:
-        assert can_move(REQUEST_TRANSITIONS, status, R.WITHDRAWN)
+        assert REQUEST_MACHINE.allows(status, R.WITHDRAWN)
 
 
 def test_the_happy_path_is_allowed_and_shortcuts_are_not():
@@ -46,10 +46,10 @@ def test_the_happy_path_is_allowed_and_shortcuts_are_not():
         R.MATCHED,
     ]
     for current, target in itertools.pairwise(path):
-        assert can_move(REQUEST_TRANSITIONS, current, target)
-    assert not can_move(REQUEST_TRANSITIONS, R.SUBMITTED, R.SHORTLISTING)
-    assert not can_move(REQUEST_TRANSITIONS, R.SHORTLISTING, R.MATCHED)
-    assert not can_move(REQUEST_TRANSITIONS, R.AWAITING_CHOICE, R.MATCHED)
+        assert REQUEST_MACHINE.allows(current, target)
+    assert not REQUEST_MACHINE.allows(R.SUBMITTED, R.SHORTLISTING)
+    assert not REQUEST_MACHINE.allows(R.SHORTLISTING, R.MATCHED)
+    assert not REQUEST_MACHINE.allows(R.AWAITING_CHOICE, R.MATCHED)
 
 
 def test_an_answered_invitation_is_final():

@@ -1,12 +1,15 @@
 """The allowed moves of a mentoring request and of a mentor invitation — data, not code paths.
 
-Services check ``can_move`` before assigning a status; nothing else assigns one.
+Services move objects with ``binome.core.transitions.move`` and these machines; nothing else
+assigns a status.
 """
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from binome.core.transitions import StateMachine
 
 
 class RequestStatus(models.TextChoices):
@@ -68,5 +71,5 @@ INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def can_move(table: dict[str, frozenset[str]], current: str, target: str) -> bool:
-    return target in table.get(current, frozenset())
+REQUEST_MACHINE = StateMachine("request", REQUEST_TRANSITIONS, RequestStatus)
+INVITATION_MACHINE = StateMachine("invitation", INVITATION_TRANSITIONS, InvitationStatus)

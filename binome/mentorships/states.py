@@ -1,10 +1,12 @@
-"""The allowed moves of a pair and of a meeting — data, checked by the services."""
+"""The allowed moves of a pair and of a meeting — data, applied by ``core.transitions.move``."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from binome.core.transitions import StateMachine
 
 
 class MentorshipStatus(models.TextChoices):
@@ -48,5 +50,5 @@ MEETING_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def can_move(table: dict[str, frozenset[str]], current: str, target: str) -> bool:
-    return target in table.get(current, frozenset())
+PAIR_MACHINE = StateMachine("pair", MENTORSHIP_TRANSITIONS, MentorshipStatus)
+MEETING_MACHINE = StateMachine("meeting", MEETING_TRANSITIONS, MeetingStatus)

@@ -20,9 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binome.core.errors import DomainError
+from binome.core.transitions import move
 from binome.intake.models import MentoringRequest, MentorInvitation, ShortlistEntry
 from binome.intake.services.transitions import locked_request, move_request
-from binome.intake.states import INVITATION_TRANSITIONS, InvitationStatus, RequestStatus, can_move
+from binome.intake.states import INVITATION_MACHINE, InvitationStatus, RequestStatus
 from binome.intake.tokens import token_context
 from binome.members.models import Member, MentorOffer
 from binome.members.services import pause_mentor_offer
@@ -80,7 +81,7 @@ def _send(
 
 def _locked_pending(invitation: MentorInvitation, to: str) -> MentorInvitation:
     locked = MentorInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if not can_move(INVITATION_TRANSITIONS, locked.status, to):
+    if not INVITATION_MACHINE.allows(locked.status, to):
         raise DomainError(
             _("This invitation has already been answered or has expired."), code="answered"
         )
@@ -102,7 +103,7 @@ def accept_invitation(*, invitation: MentorInvitation, mentor: Member) -> Mentor
             actor=mentor.user,
             request=request,
         )
-        _answer(invitation, InvitationStatus.ACCEPTED)
+        _answer(invitation, InvitationStatus.ACCEPTED, actor=mentor.user)
         move_request(request, RequestStatus.MATCHED, actor=mentor.user)
     return invitation
 
@@ -116,7 +117,7 @@ def decline_invitation(
         request = locked_request(invitation.request)
         invitation = _locked_pending(invitation, InvitationStatus.DECLINED)
         invitation.decline_reason = reason
-        _answer(invitation, InvitationStatus.DECLINED)
+        _answer(invitation, InvitationStatus.DECLINED, actor=mentor.user)
         _next_choice(request, invitation, actor=mentor.user)
     return invitation
 
@@ -126,11 +127,19 @@ def cancel_pending_invitation(*, request: MentoringRequest) -> None:
         _answer(invitation, InvitationStatus.CANCELLED)
 
 
-def _answer(invitation: MentorInvitation, status: str) -> None:
-    invitation.status = status
+def _answer(invitation: MentorInvitation, status: str, *, actor: Any = None) -> None:
+    """The invitation's status move (with its audit row), and when the mentor answered."""
     if status in {InvitationStatus.ACCEPTED, InvitationStatus.DECLINED}:
         invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_at", "decline_reason"])
+    invitation.save(update_fields=["responded_at", "decline_reason"])
+    move(
+        invitation,
+        INVITATION_MACHINE,
+        status,
+        actor=actor,
+        network=invitation.request.network,
+        reason=invitation.decline_reason,
+    )
 
 
 def _next_choice(request: MentoringRequest, previous: MentorInvitation, *, actor: Any) -> None:

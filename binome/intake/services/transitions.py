@@ -2,13 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from binome.core.errors import DomainError
+from binome.core.transitions import move
 from binome.intake.models import MentoringRequest, RequestEvent
-from binome.intake.states import REQUEST_TRANSITIONS, can_move
+from binome.intake.states import REQUEST_MACHINE
 
 
 def locked_request(request: MentoringRequest) -> MentoringRequest:
@@ -19,29 +15,13 @@ def locked_request(request: MentoringRequest) -> MentoringRequest:
 def move_request(
     request: MentoringRequest, to: str, *, actor: Any, reason: str = ""
 ) -> MentoringRequest:
-    """Move a (locked) request if the transition table allows it, and write the event row."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("move_request runs inside the caller's transaction")
-    if not can_move(REQUEST_TRANSITIONS, request.status, to):
-        raise DomainError(
-            _("This request cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": request.get_status_display(), "to": _label(to)},
-            code="transition",
+    """Move a (locked) request if the transition table allows it, with its history row."""
+    actor = actor if getattr(actor, "is_authenticated", False) else None
+
+    def history(previous: str, target: str) -> None:
+        RequestEvent.objects.create(
+            request=request, actor=actor, from_status=previous, to_status=target, reason=reason
         )
-    RequestEvent.objects.create(
-        request=request,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        from_status=request.status,
-        to_status=to,
-        reason=reason,
-    )
-    request.status = to
-    request.status_changed_at = timezone.now()
-    request.save(update_fields=["status", "status_changed_at", "updated_at"])
+
+    move(request, REQUEST_MACHINE, to, actor=actor, reason=reason, event=history)
     return request
-
-
-def _label(status: str) -> str:
-    from binome.intake.states import RequestStatus
-
-    return str(RequestStatus(status).label)

@@ -12,11 +12,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from binome.core.errors import DomainError
+from binome.core.transitions import move
 from binome.members.models import Format, Member
 from binome.mentorships.ics import meeting_ics
 from binome.mentorships.models import CheckIn, Meeting, Mentorship, PrivateNote
 from binome.mentorships.services.transitions import member_of
-from binome.mentorships.states import MEETING_TRANSITIONS, MeetingStatus, MentorshipStatus, can_move
+from binome.mentorships.states import MEETING_MACHINE, MeetingStatus, MentorshipStatus
 from binome.notifications.emails import send_templated
 
 
@@ -33,9 +34,20 @@ def _check_details(format: str, place: str, video_link: str, duration: int) -> N
 
 def _locked(meeting: Meeting, to: str) -> Meeting:
     locked = Meeting.objects.select_for_update().select_related("mentorship").get(pk=meeting.pk)
-    if not can_move(MEETING_TRANSITIONS, locked.status, to):
+    if not MEETING_MACHINE.allows(locked.status, to):
         raise DomainError(_("This meeting cannot change like that now."), code="transition")
     return locked
+
+
+def _move(meeting: Meeting, to: str, member: Member | None) -> None:
+    """The meeting's status move, with its audit row (``core.transitions.move``)."""
+    move(
+        meeting,
+        MEETING_MACHINE,
+        to,
+        actor=member.user if member is not None else None,
+        network=meeting.mentorship.network,
+    )
 
 
 def _notify(
@@ -100,8 +112,7 @@ def confirm_meeting(*, meeting: Meeting, member: Member) -> Meeting:
         meeting = _locked(meeting, MeetingStatus.CONFIRMED)
         if meeting.proposed_by_id == member.pk:
             raise DomainError(_("The other member confirms the meeting."), code="own_proposal")
-        meeting.status = MeetingStatus.CONFIRMED
-        meeting.save(update_fields=["status"])
+        _move(meeting, MeetingStatus.CONFIRMED, member)
         pair = meeting.mentorship
         _notify(meeting, "meeting_confirmed", to=[pair.mentor, pair.mentee], with_calendar=True)
     return meeting
@@ -123,7 +134,7 @@ def move_meeting(
         raise DomainError(_("Choose a date in the future."), code="past")
     with transaction.atomic():
         meeting = _locked(meeting, MeetingStatus.PROPOSED)
-        meeting.status = MeetingStatus.PROPOSED
+        _move(meeting, MeetingStatus.PROPOSED, member)
         meeting.proposed_by = member
         meeting.starts_at, meeting.duration_minutes = starts_at, duration_minutes
         meeting.format, meeting.place, meeting.video_link = (
@@ -144,9 +155,9 @@ def cancel_meeting(*, meeting: Meeting, member: Member) -> Meeting:
     member_of(meeting.mentorship, member)
     with transaction.atomic():
         meeting = _locked(meeting, MeetingStatus.CANCELLED)
-        meeting.status = MeetingStatus.CANCELLED
+        _move(meeting, MeetingStatus.CANCELLED, member)
         meeting.sequence += 1
-        meeting.save(update_fields=["status", "sequence"])
+        meeting.save(update_fields=["sequence"])
         pair = meeting.mentorship
         _notify(meeting, "meeting_cancelled", to=[pair.mentor, pair.mentee], with_calendar=True)
     return meeting
@@ -160,8 +171,7 @@ def record_outcome(*, meeting: Meeting, member: Member, held: bool) -> Meeting:
         meeting = _locked(meeting, target)
         if meeting.starts_at > timezone.now():
             raise DomainError(_("The meeting has not started yet."), code="future")
-        meeting.status = target
-        meeting.save(update_fields=["status"])
+        _move(meeting, target, member)
     return meeting
 
 
@@ -177,8 +187,7 @@ def check_in(*, meeting: Meeting, member: Member, answer: str) -> CheckIn:
         )
         target = MeetingStatus.HELD if answer == CheckIn.Answer.MET else MeetingStatus.NOT_HELD
         if locked.status == MeetingStatus.CONFIRMED and locked.starts_at <= timezone.now():
-            locked.status = target
-            locked.save(update_fields=["status"])
+            _move(locked, target, member)
         if answer == CheckIn.Answer.RESCHEDULE:
             _notify(locked, "meeting_reschedule", to=[locked.mentorship.other(member)])
     return answer_row
