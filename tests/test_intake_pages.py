@@ -153,6 +153,9 @@ def test_the_shortlist_builder_shows_the_engines_suggestions_with_reasons(login,
     body = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content.decode()
     assert "Solène" in body
     assert "words in common: photovoltaïque" in body or "mots en commun : photovoltaïque" in body
+    # Shared themes are named by the network's labels, never by their codes.
+    assert f"thématiques communes : {world.theme.label_fr}" in body
+    assert world.theme.code not in body.split("Suggestions", 1)[1]
     response = login(world.bob).post(
         reverse("shortlist_add", args=["ax", request.pk]),
         {"mentor": solar.pk, "note": "Photovoltaïque"},

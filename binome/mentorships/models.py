@@ -105,6 +105,33 @@ class MentorshipEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
 
+    # History is shown to people: statuses and reason codes in words, never raw codes.
+    @property
+    def from_label(self) -> str:
+        return _status_label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return _status_label(self.to_status)
+
+    @property
+    def reason_label(self) -> str:
+        known = {**dict(Mentorship.EndReason.choices), **EVENT_REASONS}
+        return str(known.get(self.reason, self.reason))
+
+
+EVENT_REASONS = {
+    "resumed": _("resumed"),
+    "extended": _("extended by mutual agreement"),
+    "signed": _("both signed the charter"),
+}
+
+
+def _status_label(code: str) -> str:
+    from binome.mentorships.states import MentorshipStatus
+
+    return str(MentorshipStatus(code).label) if code in MentorshipStatus.values else code
+
 
 class CharterSignature(models.Model):
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="signatures")

@@ -75,13 +75,37 @@ def _evidence_text(code: str, ev: dict[str, Any]) -> str:
     return code
 
 
-@register.filter
-def reason_text(reason: dict[str, Any]) -> str:
-    """One criterion in words with its points: "same sector: Énergie (+15)"."""
+@register.simple_tag(takes_context=True)
+def reason_words(context: template.Context, reason: dict[str, Any]) -> str:
+    """One criterion in words with its points: "same sector: Énergie (+15)"; theme codes are
+    shown as the network's labels, in the reader's language."""
     points = float(reason.get("points", 0))
-    evidence = reason.get("evidence") or {}
-    text = _evidence_text(reason.get("code", ""), evidence) if evidence else reason.get("code", "")
+    code = reason.get("code", "")
+    evidence = dict(reason.get("evidence") or {})
+    if "themes" in evidence:
+        labels = _theme_labels(context)
+        evidence["themes"] = [labels.get(c, c) for c in evidence["themes"]]
+    text = _evidence_text(code, evidence) if evidence else str(REASONS.get(code, code))
     return f"{text} (+{points:.0f})"
+
+
+REASONS = {
+    "text_overlap": gettext_lazy("words in common"),
+    "shared_themes": gettext_lazy("shared themes"),
+    "common_format": gettext_lazy("a common meeting format"),
+}
+
+
+def _theme_labels(context: template.Context) -> dict[str, str]:
+    """The network's theme labels by code, read once per page."""
+    cache = context.render_context
+    if "theme_labels" not in cache:
+        from binome.programmes.models import Theme
+
+        access = context.get("access")
+        themes = Theme.objects.for_network(access.network) if access is not None else []
+        cache["theme_labels"] = {t.code: str(t.label) for t in themes}
+    return dict(cache["theme_labels"])
 
 
 @register.filter
