@@ -165,3 +165,32 @@ def test_a_mentee_who_gives_two_mentors_the_same_rank_keeps_the_choices(login, w
     assert response.status_code == 200
     assert 'role="alert"' in html
     assert html.count('<option value="1" selected') == 2
+
+
+def test_a_request_says_where_the_mentee_wants_to_go_and_the_engine_scores_it(login, world):
+    from binome.intake import suggestions
+    from binome.intake.models import MentoringRequest
+
+    response = login(world.dana).post(
+        reverse("request_new", args=["ax", world.programme.pk]),
+        {
+            "situation": "career_evolution",
+            "question": "Consultante, je veux rejoindre une start-up de l'énergie.",
+            "style": "classic",
+            "formats": ["video"],
+            "languages": ["fr"],
+            "target_sector": "energy",
+            "target_function": "general_management",
+            "target_organisation": "startup",
+            "target_country": "FR",
+            "target_city": "Lyon",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    request = MentoringRequest.objects.get(mentee=world.dana)
+    assert (request.target_sector, request.target_city) == ("energy", "Lyon")
+    engine_request = suggestions.mentee_request(request)
+    assert engine_request.target_sector == "energy"
+    html = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content
+    assert "Start-up" in html.decode() and "Lyon" in html.decode()

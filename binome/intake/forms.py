@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from binome.intake.models import IntakeInterview, Situation, Style
+from binome.intake.models import IntakeInterview, OrganisationKind, Situation, Style
 from binome.members import taxonomy
 from binome.members.models import Format, Member
 from binome.programmes.models import Programme, StaffRole, Theme
@@ -54,15 +54,46 @@ class RequestForm(forms.Form):
         required=False,
         help_text=_("For example: evenings, Friday afternoons."),
     )
+    target_sector = forms.ChoiceField(label=_("Sector you want to work in"), required=False)
+    target_function = forms.ChoiceField(label=_("Job you are aiming for"), required=False)
+    target_organisation = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        required=False,
+        choices=[("", _("Any / not decided")), *OrganisationKind.choices],
+    )
+    target_country = forms.ChoiceField(label=_("Country you want to work in"), required=False)
+    target_city = forms.CharField(
+        label=_("City"),
+        max_length=120,
+        required=False,
+        help_text=_("For in-person meetings, mentors near this city are preferred."),
+    )
+    TARGET_FIELDS = (
+        "target_sector",
+        "target_function",
+        "target_organisation",
+        "target_country",
+        "target_city",
+    )
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        same = [("", _("The same as now"))]
+        self.fields["target_sector"].choices = same + taxonomy.sector_choices()  # type: ignore[attr-defined]
+        self.fields["target_function"].choices = same + taxonomy.function_choices()  # type: ignore[attr-defined]
+        self.fields["target_country"].choices = same + taxonomy.country_choices()  # type: ignore[attr-defined]
         # A programme without themes of its own takes every theme of its network.
         themes = programme.themes.filter(is_active=True)
         if not themes.exists():
             themes = Theme.objects.for_network(programme.network).filter(is_active=True)
         self.fields["themes"].queryset = themes  # type: ignore[attr-defined]
         self.fields["languages"].choices = taxonomy.language_choices()  # type: ignore[attr-defined]
+
+    def situation_fields(self) -> list[forms.BoundField]:
+        return [f for f in self.visible_fields() if f.name not in self.TARGET_FIELDS]
+
+    def target_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.TARGET_FIELDS]
 
 
 class ScheduleForm(forms.Form):

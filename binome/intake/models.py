@@ -36,6 +36,19 @@ class Style(models.TextChoices):
     REVERSE = "reverse", _("Reverse: a younger mentor")
 
 
+class OrganisationKind(models.TextChoices):
+    """The kind of organisation a mentee wants to join (the target world's last piece)."""
+
+    STARTUP = "startup", _("Start-up")
+    LARGE_COMPANY = "large_company", _("Large company")
+    SME = "sme", _("Small or medium company")
+    CONSULTING = "consulting", _("Consulting firm")
+    PUBLIC = "public", _("Public sector")
+    NON_PROFIT = "non_profit", _("Non-profit")
+    RESEARCH = "research", _("Research or academia")
+    OWN_BUSINESS = "own_business", _("My own business / independent")
+
+
 class MentoringRequest(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="requests")
@@ -52,6 +65,15 @@ class MentoringRequest(models.Model):
     formats = models.JSONField(_("formats"), default=list)
     languages = models.JSONField(_("languages"), default=list)
     availability = models.CharField(_("availability"), max_length=300, blank=True)
+    # Where the mentee wants to go; empty means "where I am now" (most AX cases are transitions,
+    # so matching scores this target world, the current one only where the style says so).
+    target_sector = models.CharField(_("target sector"), max_length=40, blank=True)
+    target_function = models.CharField(_("target job function"), max_length=40, blank=True)
+    target_country = models.CharField(_("target country"), max_length=2, blank=True)
+    target_city = models.CharField(_("target city"), max_length=120, blank=True)
+    target_organisation = models.CharField(
+        _("kind of organisation"), max_length=20, choices=OrganisationKind.choices, blank=True
+    )
     sensitive_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
     manager = models.ForeignKey(
         Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -134,6 +134,9 @@ def mentee_request(request: MentoringRequest) -> engine.MenteeRequest:
         member_id=mentee.pk,
         sector=mentee.sector,
         function=mentee.function,
+        # Where the mentee wants to go; the engine falls back to the current world when empty.
+        target_sector=request.target_sector,
+        target_function=request.target_function,
         skills=frozenset(mentee.skills or []),
         languages=tuple(request.languages or mentee.languages or ("fr",)),
         country=mentee.country,

@@ -18,7 +18,19 @@ from binome.members.models import Format, Member
 from binome.notifications.emails import send_templated
 from binome.programmes.models import Programme, StaffRole
 
-EDITABLE = ("situation", "question", "style", "formats", "languages", "availability")
+EDITABLE = (
+    "situation",
+    "question",
+    "style",
+    "formats",
+    "languages",
+    "availability",
+    "target_sector",
+    "target_function",
+    "target_country",
+    "target_city",
+    "target_organisation",
+)
 
 
 def save_draft(

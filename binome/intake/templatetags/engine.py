@@ -129,3 +129,9 @@ def status_label(code: str) -> str:
     from binome.intake.states import RequestStatus
 
     return str(RequestStatus(code).label) if code in RequestStatus.values else code
+
+
+@register.filter
+def taxonomy_label(code: str, kind: str) -> str:
+    """A sector, function, language or country code in words, in the reader's language."""
+    return taxonomy.label(kind, code) if code else ""
