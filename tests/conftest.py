@@ -87,3 +87,25 @@ def cold_matching_index():
     suggestions._WARM.clear()
     yield
     suggestions._WARM.clear()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The access world (tests/access_world.py), built once per module and rolled back after
+    its last test; each test still runs in its own savepoint (``db``)."""
+    from django.db import transaction
+
+    from tests.access_world import build_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def persona_sessions(module_world, django_db_blocker) -> dict[str, str]:
+    """A session per persona of the access world, opened once per module."""
+    from tests.access_urls import log_in_everyone
+
+    with django_db_blocker.unblock():
+        return log_in_everyone(module_world)

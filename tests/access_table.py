@@ -1,0 +1,269 @@
+"""Who may use which URL: the expected status for each persona, GET and POST (empty body).
+
+A new URL needs two lines in TABLE (its GET and its POST) and, if one of its arguments is new,
+a builder in ARGUMENTS (or an override for this URL in OVERRIDES). ``tests/test_access_matrix.py``
+fails on any URL pattern without its lines.
+
+Statuses: a number is the HTTP status; ``login`` is a redirect to the login page, ``mfa`` one
+to the two-factor setup. A refused request (``login``, 400, 403, 404, 405) must change nothing.
+Tenancy answers 404, never 403. Who the personas are: ``tests/access_world.py``.
+
+Read-only pages without ``require_GET`` render on POST too (200, nothing written): declared as
+they are. A row that is wrong today because of a known defect says what it should be and is
+listed in KNOWN_DEFECTS (an xfail until fixed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.access_world import PERSONAS, World
+
+REFUSED = frozenset({"login", "mfa", "400", "403", "404", "405"})
+
+# Third-party URL trees (allauth, the Django admin) answer for their own access; a few rows
+# below still pin the entries that matter to us.
+EXEMPT_PREFIXES = ("accounts/", "django-admin/")
+
+# Argument name → its value in the world; OVERRIDES when one URL needs another object.
+ARGUMENTS: dict[str, Callable[[World], Any]] = {
+    "network": lambda w: w.network.slug,
+    "programme_id": lambda w: w.programme.pk,
+    "request_id": lambda w: w.request.pk,
+    "entry_id": lambda w: w.entry.pk,
+    "invitation_id": lambda w: w.invitation.pk,
+    "pair_id": lambda w: w.pair.pk,
+    "meeting_id": lambda w: w.meeting.pk,
+    "item_id": lambda w: w.action_item.pk,
+    "action_item_id": lambda w: w.action_item.pk,
+    "flag_id": lambda w: w.flag.pk,
+    "theme_id": lambda w: w.theme.pk,
+    "role_id": lambda w: w.role.pk,
+    "batch_id": lambda w: w.batch.pk,
+    "member_id": lambda w: w.people["mentor"].pk,  # a listed mentor: any member may look
+    "file_format": lambda w: "csv",
+    "uidb36": lambda w: w.tokens["uidb36"],
+}
+OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
+    # Only a draft is edited, in its own programme.
+    "request_edit": {
+        "request_id": lambda w: w.draft.pk,
+        "programme_id": lambda w: w.draft.programme_id,
+    },
+    "network_join": {"network": lambda w: w.open_network.slug},
+    # Operations on a meeting still to come; the others act on the meeting held.
+    "meeting_move": {"meeting_id": lambda w: w.upcoming.pk},
+    "meeting_confirm": {"meeting_id": lambda w: w.upcoming.pk},
+    "meeting_cancel": {"meeting_id": lambda w: w.upcoming.pk},
+    "check_in": {"token": lambda w: w.tokens["check_in"]},
+    "invitation_respond": {"token": lambda w: w.tokens["invitation"]},
+    "account_activate": {"token": lambda w: w.tokens["activation"]},
+}
+
+# fmt: off
+TABLE = """
+# url name              meth anon  memb  mtee  mtor  othr  mgr   omgr  nadm  fadm  su
+# -- Public pages and accounts
+home                    GET  200   200   200   200   200   200   200   200   200   200
+home                    POST 200   200   200   200   200   200   200   200   200   200
+set_language            GET  302   302   302   302   302   302   302   302   302   302
+set_language            POST 302   302   302   302   302   302   302   302   302   302
+account_language        GET  login 200   200   200   200   200   200   200   200   200
+account_language        POST login 200   200   200   200   200   200   200   200   200
+account_activate        GET  200   200   200   200   200   200   200   200   200   200
+account_activate        POST 200   200   200   200   200   200   200   200   200   200
+check_in                GET  200   200   200   200   200   200   200   200   200   200
+check_in                POST 200   200   200   200   200   200   200   200   200   200
+invitation_respond      GET  200   200   200   200   200   200   200   200   200   200
+invitation_respond      POST 200   200   200   200   200   200   200   200   200   200
+# -- Third-party trees: a few entries pinned (the rest is theirs)
+admin:index             GET  302   302   302   302   302   302   302   302   302   200
+admin:index             POST 302   302   302   302   302   302   302   302   302   200
+account_login           GET  200   302   302   302   302   302   302   302   302   302
+account_login           POST 200   302   302   302   302   302   302   302   302   302
+account_logout          GET  302   200   200   200   200   200   200   200   200   200
+account_logout          POST 302   302   302   302   302   302   302   302   302   302
+account_signup          GET  200   302   302   302   302   302   302   302   302   302
+account_signup          POST 200   302   302   302   302   302   302   302   302   302
+mfa_activate_totp       GET  login 302   302   302   302   302   302   302   302   302
+mfa_activate_totp       POST login 302   302   302   302   302   302   302   302   302
+# -- Members: profile, offer, directory, joining
+network_home            GET  login 200   200   200   200   200   200   200   200   404
+network_home            POST login 200   200   200   200   200   200   200   200   404
+network_join            GET  login 405   405   405   405   405   405   405   405   405
+network_join            POST login 302   302   302   302   302   302   302   302   302
+profile_edit            GET  login 200   200   200   200   200   200   200   200   404
+profile_edit            POST login 200   200   200   200   200   200   200   200   404
+mentor_offer            GET  login 200   200   200   200   200   200   200   200   404
+mentor_offer            POST login 200   200   200   200   200   200   200   200   404
+mentor_offer_pause      GET  login 405   405   405   405   405   405   405   405   404
+mentor_offer_pause      POST login 200   200   200   200   200   200   200   200   404
+mentor_offer_resume     GET  login 405   405   405   405   405   405   405   405   404
+mentor_offer_resume     POST login 200   200   302   302   200   200   200   200   404
+mentor_offer_withdraw   GET  login 405   405   405   405   405   405   405   405   404
+mentor_offer_withdraw   POST login 200   200   302   302   200   200   200   200   404
+directory               GET  login 200   200   200   200   200   200   200   200   404
+directory               POST login 200   200   200   200   200   200   200   200   404
+member_detail           GET  login 200   200   200   200   200   200   200   404   404
+member_detail           POST login 200   200   200   200   200   200   200   404   404
+my_requests             GET  login 200   200   200   200   200   200   200   200   404
+my_requests             POST login 200   200   200   200   200   200   200   200   404
+my_invitations          GET  login 200   200   200   200   200   200   200   200   404
+my_invitations          POST login 200   200   200   200   200   200   200   200   404
+my_pairs                GET  login 200   200   200   200   200   200   200   200   404
+my_pairs                POST login 200   200   200   200   200   200   200   200   404
+# -- Network admin: directory imports and exports
+import_list             GET  login 404   404   404   404   404   404   200   200   404
+import_list             POST login 404   404   404   404   404   404   200   200   404
+member_invite           GET  login 404   404   404   404   404   404   405   405   404
+member_invite           POST login 404   404   404   404   404   404   200   200   404
+import_detail           GET  login 404   404   404   404   404   404   200   404   404
+import_detail           POST login 404   404   404   404   404   404   200   404   404
+import_progress         GET  login 404   404   404   404   404   404   200   404   404
+import_progress         POST login 404   404   404   404   404   404   200   404   404
+directory_export        GET  login 404   404   404   404   404   404   200   200   404
+directory_export        POST login 404   404   404   404   404   404   200   200   404
+# -- Programmes, themes, staff roles
+programme_list          GET  login 404   404   404   404   200   200   200   200   404
+programme_list          POST login 404   404   404   404   200   200   200   200   404
+programme_create        GET  login 404   404   404   404   404   404   200   200   404
+programme_create        POST login 404   404   404   404   404   404   200   200   404
+programme_detail        GET  login 404   404   404   404   200   404   200   404   404
+programme_detail        POST login 404   404   404   404   404   404   200   404   404
+programme_edit          GET  login 404   404   404   404   404   404   200   404   404
+programme_edit          POST login 404   404   404   404   404   404   200   404   404
+theme_list              GET  login 404   404   404   404   404   404   200   200   404
+theme_list              POST login 404   404   404   404   404   404   200   200   404
+theme_create            GET  login 404   404   404   404   404   404   200   200   404
+theme_create            POST login 404   404   404   404   404   404   200   200   404
+theme_edit              GET  login 404   404   404   404   404   404   200   404   404
+theme_edit              POST login 404   404   404   404   404   404   200   404   404
+staff_list              GET  login 404   404   404   404   404   404   200   200   404
+staff_list              POST login 404   404   404   404   404   404   200   200   404
+staff_revoke            GET  login 404   404   404   404   404   404   405   405   404
+staff_revoke            POST login 404   404   404   404   404   404   302   404   404
+# -- Intake: the mentee's request, the mentor's invitation
+request_new             GET  login 200   200   200   200   200   200   200   404   404
+request_new             POST login 200   200   200   200   200   200   200   404   404
+request_edit            GET  login 404   200   404   404   404   404   404   404   404
+request_edit            POST login 404   200   404   404   404   404   404   404   404
+request_detail          GET  login 404   200   404   404   404   404   404   404   404
+request_detail          POST login 404   200   404   404   404   404   404   404   404
+request_rank            GET  login 405   405   405   405   405   405   405   405   404
+request_rank            POST login 404   200   404   404   404   404   404   404   404
+request_submit          GET  login 405   405   405   405   405   405   405   405   404
+request_submit          POST login 404   200   404   404   404   404   404   404   404
+request_withdraw        GET  login 405   405   405   405   405   405   405   405   404
+request_withdraw        POST login 404   302   404   404   404   404   404   404   404
+request_other_names     GET  login 405   405   405   405   405   405   405   405   404
+request_other_names     POST login 404   302   404   404   404   404   404   404   404
+invitation_accept       GET  login 405   405   405   405   405   405   405   405   404
+invitation_accept       POST login 404   404   200   404   404   404   404   404   404
+invitation_decline      GET  login 405   405   405   405   405   405   405   405   404
+invitation_decline      POST login 404   404   302   404   404   404   404   404   404
+# -- Intake: the managers' side
+intake_queue            GET  login 404   404   404   404   200   404   200   404   404
+intake_queue            POST login 404   404   404   404   200   404   200   404   404
+manage_request          GET  login 404   404   404   404   200   404   200   404   404
+manage_request          POST login 404   404   404   404   200   404   200   404   404
+request_take            GET  login 404   404   404   404   405   405   405   405   404
+request_take            POST login 404   404   404   404   200   404   200   404   404
+request_schedule        GET  login 404   404   404   404   405   405   405   405   404
+request_schedule        POST login 404   404   404   404   200   404   200   404   404
+request_notes           GET  login 404   404   404   404   405   405   405   405   404
+request_notes           POST login 404   404   404   404   302   404   404   404   404
+request_decide          GET  login 404   404   404   404   405   405   405   405   404
+request_decide          POST login 404   404   404   404   200   404   200   404   404
+shortlist_add           GET  login 404   404   404   404   405   405   405   405   404
+shortlist_add           POST login 404   404   404   404   200   404   200   404   404
+shortlist_entry_update  GET  login 404   404   404   404   405   405   405   405   404
+shortlist_entry_update  POST login 404   404   404   404   200   404   200   404   404
+shortlist_entry_remove  GET  login 404   404   404   404   405   405   405   405   404
+shortlist_entry_remove  POST login 404   404   404   404   200   404   200   404   404
+shortlist_publish       GET  login 404   404   404   404   405   405   405   405   404
+shortlist_publish       POST login 404   404   404   404   200   404   200   404   404
+invitation_send         GET  login 404   404   404   404   405   405   405   405   404
+invitation_send         POST login 404   404   404   404   200   404   200   404   404
+direct_pair             GET  login 404   404   404   404   404   404   200   404   404
+direct_pair             POST login 404   404   404   404   404   404   200   404   404
+# -- Pairs: the pair's own pages
+pair_page               GET  login 404   200   200   404   404   404   404   404   404
+pair_page               POST login 404   200   200   404   404   404   404   404   404
+pair_sign               GET  login 405   405   405   405   405   405   405   405   404
+pair_sign               POST login 404   200   200   404   404   404   404   404   404
+objectives_save         GET  login 405   405   405   405   405   405   405   405   404
+objectives_save         POST login 404   302   302   404   404   404   404   404   404
+pair_pause              GET  login 405   405   405   405   405   405   405   405   404
+pair_pause              POST login 404   302   302   404   404   404   404   404   404
+pair_resume             GET  login 405   405   405   405   405   405   405   405   404
+pair_resume             POST login 404   302   302   404   404   404   404   404   404
+pair_extend             GET  login 405   405   405   405   405   405   405   405   404
+pair_extend             POST login 404   302   302   404   404   404   404   404   404
+pair_close              GET  login 405   405   405   405   405   405   405   405   404
+pair_close              POST login 404   200   200   404   404   404   404   404   404
+pair_referral           GET  login 405   405   405   405   405   405   405   405   404
+pair_referral           POST login 404   200   302   404   404   404   404   404   404
+meeting_propose         GET  login 405   405   405   405   405   405   405   405   404
+meeting_propose         POST login 404   200   200   404   404   404   404   404   404
+meeting_move            GET  login 405   405   405   405   405   405   405   405   404
+meeting_move            POST login 404   200   200   404   404   404   404   404   404
+meeting_confirm         GET  login 405   405   405   405   405   405   405   405   404
+meeting_confirm         POST login 404   302   200   404   404   404   404   404   404
+meeting_cancel          GET  login 405   405   405   405   405   405   405   405   404
+meeting_cancel          POST login 404   302   302   404   404   404   404   404   404
+meeting_outcome         GET  login 405   405   405   405   405   405   405   405   404
+meeting_outcome         POST login 404   200   200   404   404   404   404   404   404
+meeting_summary         GET  login 405   405   405   405   405   405   405   405   404
+meeting_summary         POST login 404   302   302   404   404   404   404   404   404
+meeting_private_note    GET  login 405   405   405   405   405   405   405   405   404
+meeting_private_note    POST login 404   302   302   404   404   404   404   404   404
+action_item_add         GET  login 405   405   405   405   405   405   405   405   404
+action_item_add         POST login 404   200   200   404   404   404   404   404   404
+action_item_done        GET  login 405   405   405   405   405   405   405   405   404
+action_item_done        POST login 404   200   200   404   404   404   404   404   404
+meeting_ics             GET  login 404   200   200   404   404   404   404   404   404
+meeting_ics             POST login 404   200   200   404   404   404   404   404   404
+# -- Pairs: the managers' side (metadata only)
+programme_pairs         GET  login 404   404   404   404   200   404   200   404   404
+programme_pairs         POST login 404   404   404   404   200   404   200   404   404
+staff_pair              GET  login 404   404   404   404   200   404   200   404   404
+staff_pair              POST login 404   404   404   404   200   404   200   404   404
+flag_resolve            GET  login 404   404   404   404   405   405   405   405   404
+flag_resolve            POST login 404   404   404   404   302   404   302   404   404
+pair_rematch            GET  login 404   404   404   404   405   405   405   405   404
+pair_rematch            POST login 404   404   404   404   302   404   302   404   404
+"""
+# fmt: on
+
+
+def _parse(table: str) -> dict[tuple[str, str], dict[str, str]]:
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, method, *statuses = line.split()
+        if len(statuses) != len(PERSONAS) or method not in {"GET", "POST"}:
+            raise ValueError(f"Malformed access row: {line!r}")
+        if (name, method) in rows:
+            raise ValueError(f"Duplicate access row: {line!r}")
+        rows[(name, method)] = dict(zip(PERSONAS, statuses, strict=True))
+    return rows
+
+
+ROWS = _parse(TABLE)
+
+# Rows that fail today for a known defect: the test is an xfail(strict=True) until it is fixed,
+# then the row passes, the xfail turns red, and this entry goes.
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {
+    ("account_language", "GET"): "issue 14, defect 6: /account/language/ answers 500 (no template)",
+    ("account_language", "POST"): "issue 14, defect 6: /account/language/ answers 500",
+}
+
+
+def url_kwargs(world: World, name: str, argument_names: list[str]) -> dict[str, Any]:
+    builders = {**ARGUMENTS, **OVERRIDES.get(name, {})}
+    unknown = [arg for arg in argument_names if arg not in builders]
+    if unknown:
+        raise KeyError(f"{name}: no builder for {unknown}; add one to ARGUMENTS or OVERRIDES")
+    return {arg: builders[arg](world) for arg in argument_names}

@@ -1,0 +1,267 @@
+"""One small network with every kind of object a URL can name, and the ten personas who try them.
+
+Built through the services a person uses (factories for people, scenarios for the flow), once per
+test module: ``module_world`` wraps it in a transaction that is rolled back when the module ends,
+and each test runs in its own savepoint inside it (pytest-django's ``db``).
+
+The pair and the request carry sentinels in everything confidential — meeting summaries, private
+notes, objectives, action items, intake notes — so that a page can be grepped for them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.tokens import default_token_generator
+from django.utils import timezone
+from django.utils.http import int_to_base36
+
+from binome.accounts.models import User
+from binome.core.models import Network
+from binome.intake.models import MentoringRequest, MentorInvitation, ShortlistEntry
+from binome.intake.services import intake, invitations, requests, shortlist
+from binome.members import import_services
+from binome.members.models import ImportBatch, Member
+from binome.members.services import invite_member
+from binome.mentorships.models import ActionItem, Flag, Meeting, Mentorship
+from binome.mentorships.services import charter, create_mentorship, flags, meetings, work
+from binome.programmes.models import Programme, StaffRole, Theme
+from binome.programmes.services import publish_charter
+from binome.testing import scenarios
+from binome.testing.factories import (
+    MemberFactory,
+    NetworkFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+    UserFactory,
+    grant,
+    make_mentor,
+)
+
+SUMMARY = "SENTINEL-SUMMARY-7f3a"
+MENTEE_NOTE = "SENTINEL-MENTEE-NOTE-91c2"
+MENTOR_NOTE = "SENTINEL-MENTOR-NOTE-4be8"
+OBJECTIVE = "SENTINEL-OBJECTIVE-0d55"
+ACTION = "SENTINEL-ACTION-c6e1"
+INTAKE_NOTES = "SENTINEL-INTAKE-NOTES-2a90"
+# What the pair writes; intake notes have their own audience (the programme's managers).
+PAIR_SENTINELS = (SUMMARY, MENTEE_NOTE, MENTOR_NOTE, OBJECTIVE, ACTION)
+
+# Columns of the access matrix, in order.
+PERSONAS = (
+    "anonymous",
+    "member",  # a member of the network with no request, pair or role
+    "mentee",  # of the request and of the pair
+    "mentor",  # of the pair, invited on the request
+    "other_party",  # same network and programme, with a request and a pair of their own
+    "manager",  # of the programme of the request and the pair
+    "other_manager",  # of another programme of the same network
+    "network_admin",
+    # Network admin of another network, trying this network's ids under the address of their
+    # own network (/n/hec/…/<id of ax>/): pages without ids are their own network's (200).
+    "foreign_admin",
+    "superuser",  # the operator: Django superuser, member of no network (tries /n/ax/…)
+)
+
+
+@dataclass
+class World:
+    network: Network
+    other_network: Network
+    open_network: Network
+    programme: Programme
+    other_programme: Programme
+    theme: Theme
+    people: dict[str, Member | None]
+    superuser: User
+    request: MentoringRequest
+    draft: MentoringRequest
+    sensitive_request: MentoringRequest  # the other party's, on their well-being
+    entry: ShortlistEntry
+    invitation: MentorInvitation
+    pair: Mentorship
+    meeting: Meeting
+    upcoming: Meeting
+    action_item: ActionItem
+    flag: Flag
+    role: StaffRole
+    batch: ImportBatch
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def user(self, persona: str) -> User | None:
+        if persona == "superuser":
+            return self.superuser
+        member = self.people[persona]
+        return member.user if member is not None else None
+
+
+def _member(name: str, network: Network, **kwargs: Any) -> Member:
+    user = UserFactory(email=f"{name}@example.org")
+    return MemberFactory(
+        network=network, user=user, first_name=name.title(), last_name="Persona", **kwargs
+    )
+
+
+def _held_meeting(pair: Mentorship, mentee: Member, mentor: Member) -> Meeting:
+    meeting = meetings.propose_meeting(
+        mentorship=pair,
+        member=mentee,
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+        duration_minutes=60,
+        format="phone",
+    )
+    meetings.confirm_meeting(meeting=meeting, member=mentor)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    meetings.record_outcome(meeting=meeting, member=mentee, held=True)
+    meetings.save_summary(meeting=meeting, member=mentee, text=SUMMARY)
+    meetings.save_private_note(meeting=meeting, member=mentee, text=MENTEE_NOTE)
+    meetings.save_private_note(meeting=meeting, member=mentor, text=MENTOR_NOTE)
+    return Meeting.objects.get(pk=meeting.pk)
+
+
+def _pair(programme: Programme, mentor: Member, mentee: Member) -> Mentorship:
+    pair = create_mentorship(programme=programme, mentor=mentor, mentee=mentee, actor=None)
+    charter.sign_charter(mentorship=pair, member=mentor)
+    charter.sign_charter(mentorship=pair, member=mentee)
+    pair.refresh_from_db()
+    return pair
+
+
+def _request(programme: Programme, mentee: Member, mentor: Member, manager: Member, theme: Theme):
+    """Taken, interviewed (notes with a sentinel), shortlisted, ranked, the mentor invited."""
+    mentoring_request = scenarios.submitted_request(
+        mentee=mentee, programme=programme, themes=[theme]
+    )
+    intake.take_request(request=mentoring_request, manager=manager)
+    intake.save_intake_notes(request=mentoring_request, manager=manager, notes=INTAKE_NOTES)
+    intake.decide(request=mentoring_request, manager=manager, decision="go")
+    entry = shortlist.add_to_shortlist(
+        request=mentoring_request, manager=manager, mentor=mentor, note="Connaît le sujet."
+    )
+    shortlist.publish_shortlist(request=mentoring_request, manager=manager)
+    shortlist.rank_shortlist(request=mentoring_request, mentee=mentee, ranking=[entry.pk])
+    invitation = invitations.invite_mentor(
+        request=mentoring_request, manager=manager, entry=entry, message="Bonjour, seriez-vous…"
+    )
+    mentoring_request.refresh_from_db()
+    return mentoring_request, entry, invitation
+
+
+def _people(network: Network, other: Network, programme: Programme, other_programme: Programme):
+    alice = _member("alice", network)
+    grant(alice, StaffRole.Role.NETWORK_ADMIN)
+    bob = _member("bob", network)
+    grant(bob, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    oscar = _member("oscar", network)
+    grant(oscar, StaffRole.Role.PROGRAMME_MANAGER, other_programme)
+    eve = _member("eve", other)
+    grant(eve, StaffRole.Role.NETWORK_ADMIN)
+    return {
+        "anonymous": None,
+        "member": _member("mia", network),
+        "mentee": _member("dana", network),
+        "mentor": _member("charlie", network, bio="Vingt ans dans le photovoltaïque."),
+        "other_party": _member("olga", network),
+        "manager": bob,
+        "other_manager": oscar,
+        "network_admin": alice,
+        "foreign_admin": eve,
+    }
+
+
+def build_world() -> World:
+    from binome.intake.tokens import invitation_token
+    from binome.mentorships.tokens import check_in_token
+
+    network = NetworkFactory(slug="ax", name="AX")
+    other = NetworkFactory(slug="hec", name="HEC Alumni")
+    open_network = NetworkFactory(slug="ouvert", name="Réseau ouvert", is_signup_open=True)
+    theme = ThemeFactory(network=network, code="reconversion", label_fr="Reconversion")
+    programme = ProgrammeFactory(network=network, slug="accompagnement", name="Accompagnement")
+    other_programme = ProgrammeFactory(network=network, slug="flash", name="Flash")
+    publish_charter(programme=programme, actor=None, text_fr="Charte", text_en="Charter")
+    people = _people(network, other, programme, other_programme)
+    mentee, mentor, olga = people["mentee"], people["mentor"], people["other_party"]
+    manager = people["manager"]
+    assert mentee and mentor and olga and manager
+    make_mentor(mentor, themes=[theme], capacity=3)
+    make_mentor(olga, themes=[theme], capacity=2)
+    superuser = UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+
+    pair = _pair(programme, mentor, mentee)
+    meeting = _held_meeting(pair, mentee, mentor)
+    upcoming = meetings.propose_meeting(
+        mentorship=pair,
+        member=mentor,
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+        duration_minutes=60,
+        format="phone",
+    )
+    work.save_objectives(mentorship=pair, member=mentor, texts=[OBJECTIVE])
+    action_item = work.add_action_item(
+        mentorship=pair, member=mentee, owner=mentee, text=ACTION, due_date=None
+    )
+    flag = flags.flag_referral(mentorship=pair, mentor=mentor)
+    request, entry, invitation = _request(programme, mentee, mentor, manager, theme)
+    draft = requests.save_draft(
+        mentee=mentee,
+        programme=other_programme,
+        themes=[],
+        sensitive_consent=False,
+        data={"situation": "job_search", "question": "Une question encore en brouillon."},
+    )
+
+    # The other party: a pair and a request of their own in the same programme.
+    paul = _member("paul", network)
+    _pair(programme, olga, paul)
+    sensitive = scenarios.submitted_request(
+        mentee=olga, programme=programme, situation="well_being", consent=True
+    )
+
+    batch = import_services.start_import(
+        network=network,
+        actor=people["network_admin"].user,  # type: ignore[union-attr]
+        filename="annuaire.csv",
+        data="Nom;Prénom;Courriel\nDupont;Jeanne;jeanne.dupont@example.org\n".encode(),
+    )
+    invited = invite_member(
+        network=network,
+        actor=people["network_admin"].user,  # type: ignore[union-attr]
+        email="ines.invitee@example.org",
+        first_name="Inès",
+        last_name="Invitée",
+        language="fr",
+    ).user
+    tokens = {
+        "check_in": check_in_token(meeting, mentee, "met"),
+        "invitation": invitation_token(invitation, "decline"),
+        "uidb36": int_to_base36(invited.pk),
+        "activation": default_token_generator.make_token(invited),
+    }
+    return World(
+        network=network,
+        other_network=other,
+        open_network=open_network,
+        programme=programme,
+        other_programme=other_programme,
+        theme=theme,
+        people=people,
+        superuser=superuser,
+        request=request,
+        draft=draft,
+        sensitive_request=sensitive,
+        entry=entry,
+        invitation=invitation,
+        pair=pair,
+        meeting=meeting,
+        upcoming=upcoming,
+        action_item=action_item,
+        flag=flag,
+        role=StaffRole.objects.get(member=people["other_manager"]),
+        batch=batch,
+        tokens=tokens,
+    )
