@@ -3,7 +3,8 @@
     uv run python -m bench.directory search --db sqlite|postgres [--members 100000]
     uv run python -m bench.directory import --db sqlite|postgres [--rows 100000]
 
-Targets (issue #2): search p95 ≤ 150 ms; import ≤ 60 s, peak memory reported.
+Targets: search p95 ≤ 150 ms (issue #2); import (issue #13): validate 100,000 rows ≤ 10 s, apply
+≤ 30 s, peak memory reported.
 The search database is built once (demo generator, fixed seed) and reused.
 """
 
@@ -13,6 +14,7 @@ import argparse
 import random
 import resource
 import time
+from pathlib import Path
 
 from bench import _django
 
@@ -92,37 +94,59 @@ def run_import(kind: str, rows: int) -> None:
 
     network = Network.objects.create(slug="bench", name="Bench")
     admin = User.objects.create_user("admin@bench.example.org")
-    rng = random.Random(3)
-    sectors = ["Énergie", "Banque", "conseil", "software", ""]
-    lines = ["Prénom;Nom;E-mail;Promo;Secteur;Langues;Pays;Ville;Poste;Entreprise"]
-    for i in range(rows):
-        lines.append(
-            f"Prénom{i};Nom{i};member{i}@bench.example.org;{rng.randint(1960, 2024)};"
-            f"{rng.choice(sectors)};fr, en;FR;Paris;Ingénieur;Société {i % 500}"
-        )
-    data = "\n".join(lines).encode()
+    path = _write_import_file(rows)
+    size = path.stat().st_size
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    batch = import_services.start_import(
-        network=network, actor=admin, filename="bench.csv", data=data
-    )
+    with path.open("rb") as source:
+        batch = import_services.start_import(
+            network=network, actor=admin, filename="bench.csv", data=source
+        )
     parsed = time.perf_counter()
     import_services.submit_mapping(batch=batch, mapping=batch.mapping)
     import_services.run_validation(batch.pk)
     checked = time.perf_counter()
     batch.refresh_from_db()
-    assert batch.error_rows == 0, batch.errors[:3]
-    import_services.confirm_import(batch=batch, actor=admin)
+    assert batch.error_rows == 0, list(batch.issues.all()[:3])
+    import_services.confirm_import(batch=batch, actor=admin, accept_warnings=True)
     import_services.run_apply(batch.pk)
     done = time.perf_counter()
     batch = ImportBatch.objects.get(pk=batch.pk)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
-        f"{kind}: import of {rows} rows ({len(data) / 1e6:.1f} MB): upload+parse "
-        f"{parsed - started:.1f} s, check {checked - parsed:.1f} s, apply {done - checked:.1f} s, "
-        f"total {done - started:.1f} s (target ≤ 60 s); created {batch.created_count}; "
-        f"peak RSS {peak / 1024:.0f} MiB (+{(peak - rss_before) / 1024:.0f} MiB)"
+        f"{kind}: import of {rows} rows ({size / 1e6:.1f} MB, French Excel CSV): "
+        f"upload+parse {parsed - started:.1f} s, validate {checked - parsed:.1f} s "
+        f"(target ≤ 10 s), apply {done - checked:.1f} s (target ≤ 30 s), total "
+        f"{done - started:.1f} s; created {batch.created_count}, {batch.warning_rows} rows with "
+        f"a sector kept as written; peak RSS {peak / 1024:.0f} MiB "
+        f"(+{(peak - rss_before) / 1024:.0f} MiB)"
     )
+
+
+def _write_import_file(rows: int) -> Path:
+    """A French Excel export (BOM, ';', CRLF, Windows line ends) in the forms alumni write."""
+    rng = random.Random(3)
+    years = ["X{}", "X{:02d}", "'{:02d}", "P{}", "{}.0", "{}"]
+    sectors = ["Énergie", "Banque et finance", "Numérique", "conseil", "Licornes", ""]
+    countries = ["France", "FR", "Suède", "Côte d'Ivoire", "Royaume-Uni", "US", "Belgique"]
+    path = _django.ROOT / "var" / "bench" / f"import_{rows}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write(
+            "Nom;Prénom;E-mail;Promotion;Secteur d'activité;Langues;Pays;Ville;Poste actuel;"
+            "Entreprise;Téléphone;LinkedIn\r\n"
+        )
+        for i in range(rows):
+            year = rng.randint(1960, 2024)
+            form = rng.choice(years)
+            written = form.format(year % 100 if "02d" in form else year)
+            out.write(
+                f"Nom{i};Prénom{i};member{i}@bench.example.org;{written};"
+                f"{rng.choice(sectors)};fr, en;{rng.choice(countries)};Paris;Ingénieur;"
+                f"Société {i % 500};+33 6 12 34 {i % 100:02d} {i % 97:02d};"
+                f"linkedin.com/in/member-{i}\r\n"
+            )
+    return path
 
 
 def main() -> None:

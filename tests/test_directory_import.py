@@ -50,15 +50,15 @@ def test_it_reports_every_bad_row_and_applies_nothing(world, django_capture_on_c
     batch = run_import(world, BAD, django_capture_on_commit_callbacks)
     assert batch.status == ImportBatch.Status.VALIDATED
     assert batch.error_rows == 2
-    found = {(e["line"], e["field"], e["code"]) for e in batch.errors}
+    found = {(e.line, e.field, e.code, e.is_warning) for e in batch.issues.all()}
     assert found == {
-        (5, "last_name", "required"),
-        (5, "email", "email"),
-        (5, "class_year", "year"),
-        (5, "sector", "sector"),
-        (5, "languages", "languages"),
-        (5, "country", "country"),
-        (6, "email", "duplicate_email"),
+        (5, "last_name", "required", False),
+        (5, "email", "email", False),
+        (5, "class_year", "year", False),
+        (5, "sector", "sector_unknown", True),
+        (5, "languages", "languages", False),
+        (5, "country", "country", False),
+        (6, "email", "duplicate_email", False),
     }
     with pytest.raises(Exception):
         import_services.confirm_import(batch=batch, actor=world.alice.user)

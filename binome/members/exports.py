@@ -1,4 +1,10 @@
-"""Directory export to CSV or XLSX, safe against formula injection in spreadsheet programs."""
+"""Directory export to CSV or XLSX, safe against formula injection in spreadsheet programs.
+
+Sectors, functions, countries and languages are written as labels in the reader's language (an
+export is read by people, and the import reads labels back); the CSV comes with commas, or with
+semicolons for French Excel, which splits on ``;`` only. Both carry a BOM, so that Excel reads
+UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 
 from binome.core.models import Network
+from binome.members import taxonomy
 from binome.members.models import Member
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice.
@@ -35,6 +42,8 @@ def _header() -> list[str]:
         _("Job function"),
         _("Country"),
         _("City"),
+        _("Phone"),
+        _("LinkedIn profile"),
         _("Languages spoken"),
         _("Listed as a mentor"),
     ]
@@ -58,19 +67,21 @@ def _rows(network: Network) -> Iterator[list[str]]:
                 m.degree,
                 m.position_title,
                 m.employer,
-                m.sector,
-                m.function,
-                m.country,
+                taxonomy.label("sector", m.sector) if m.sector else m.sector_text,
+                taxonomy.label("function", m.function) if m.function else m.function_text,
+                taxonomy.label("country", m.country) if m.country else "",
                 m.city,
-                ", ".join(m.languages or []),
+                m.phone,
+                m.linkedin_url,
+                ", ".join(taxonomy.label("language", code) for code in m.languages or []),
                 "1" if m.is_listed else "0",
             )
         ]
 
 
-def export_csv(network: Network) -> Iterator[str]:
+def export_csv(network: Network, *, delimiter: str = ",") -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     buffer.write("\ufeff")  # so that Excel reads UTF-8
     writer.writerow([safe_cell(h) for h in _header()])
     for row in _rows(network):

@@ -7,6 +7,7 @@ Called inside one transaction by ``import_services.run_apply``; fast enough for 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
@@ -16,24 +17,60 @@ from binome.core.models import Network
 from binome.members import imports
 from binome.members.invitations import queue_invitations
 from binome.members.models import Member
-from binome.members.services import PROFILE_FIELDS, refresh_directory_entry
+from binome.members.services import refresh_directory_entry
 
 CHUNK = 2_000
 # The profile fields an import can fill (email and the emails' language are not profile fields).
-MEMBER_FIELDS = tuple(name for name in PROFILE_FIELDS if name in imports.FIELD_NAMES)
+MEMBER_FIELDS = (
+    "first_name",
+    "last_name",
+    "class_year",
+    "degree",
+    "position_title",
+    "employer",
+    "sector",
+    "sector_text",
+    "function",
+    "function_text",
+    "country",
+    "city",
+    "phone",
+    "linkedin_url",
+    "languages",
+    "skills",
+    "bio",
+)
 
 
-def apply_rows(network: Network, rows: list[list[str]], mapping: dict[str, int]) -> tuple[int, int]:
+def apply_rows(
+    network: Network,
+    rows: list[list[str]],
+    mapping: dict[str, int],
+    *,
+    value_map: imports.ValueMap | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[int, int]:
     created = updated = 0
     for start in range(0, len(rows), CHUNK):
-        values = [imports.clean_row(raw, mapping)[0] for raw in rows[start : start + CHUNK]]
-        c, u = _apply_chunk(network, values)
+        chunk = rows[start : start + CHUNK]
+        values = [imports.clean_row(raw, mapping, value_map)[0] for raw in chunk]
+        c, u = _apply_chunk(network, values, _fields(mapping))
         created += c
         updated += u
+        if progress is not None:
+            progress(start + len(chunk))
     return created, updated
 
 
-def _apply_chunk(network: Network, values: list[dict[str, Any]]) -> tuple[int, int]:
+def _fields(mapping: dict[str, int]) -> list[str]:
+    """The member fields the mapped columns fill: an unmapped column leaves its field alone."""
+    mapped = set(mapping) | {f"{name}_text" for name in ("sector", "function") if name in mapping}
+    return [name for name in MEMBER_FIELDS if name in mapped]
+
+
+def _apply_chunk(
+    network: Network, values: list[dict[str, Any]], fields: list[str]
+) -> tuple[int, int]:
     emails = [row["email"] for row in values]
     users = {u.email: u for u in User.objects.filter(email__in=emails)}
     new_users = [
@@ -62,12 +99,19 @@ def _apply_chunk(network: Network, values: list[dict[str, Any]]) -> tuple[int, i
             to_create.append(member)
         else:
             to_update.append(member)
-        for name in MEMBER_FIELDS:
+        for name in fields:
+            # A blank cell leaves the member's value alone (they may have filled it themselves).
             if name in row:
                 setattr(member, name, row[name])
+        for name in ("sector", "function"):
+            # A sector from the list replaces one kept as written, and the reverse.
+            if name in row:
+                setattr(member, f"{name}_text", "")
+            elif f"{name}_text" in row:
+                setattr(member, name, "")
     Member.objects.bulk_create(to_create, batch_size=1000)
     if to_update:
-        Member.objects.bulk_update(to_update, MEMBER_FIELDS, batch_size=1000)
+        Member.objects.bulk_update(to_update, fields, batch_size=1000)
         # New members are not listed yet; listed mentors whose profile changed are re-indexed.
         for member in to_update:
             if member.is_listed:

@@ -6,10 +6,11 @@ batch's id. The transition table below is the only place that says which step ma
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import IO, Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ from binome.core.errors import DomainError
 from binome.core.models import Network
 from binome.members import imports
 from binome.members.import_apply import apply_rows
-from binome.members.models import ImportBatch
+from binome.members.models import ImportBatch, ImportIssue
 
 Status = ImportBatch.Status
 TRANSITIONS: dict[str, set[str]] = {
@@ -30,7 +31,7 @@ TRANSITIONS: dict[str, set[str]] = {
     Status.FAILED: {Status.VALIDATING},
 }
 PROGRESS_EVERY = 2_000
-MAX_STORED_ERRORS = 1_000
+ISSUE_CHUNK = 5_000
 
 
 def _move(batch: ImportBatch, to: str, **fields: Any) -> ImportBatch:
@@ -46,77 +47,149 @@ def _move(batch: ImportBatch, to: str, **fields: Any) -> ImportBatch:
     return locked
 
 
-def start_import(*, network: Network, actor: Any, filename: str, data: bytes) -> ImportBatch:
-    if len(data) > settings.BINOME_IMPORT_MAX_BYTES:
+def start_import(
+    *, network: Network, actor: Any, filename: str, data: bytes | IO[bytes]
+) -> ImportBatch:
+    """Read the file and store its rows; refuse at once a file that cannot be imported."""
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    size = source.seek(0, io.SEEK_END)
+    source.seek(0)
+    if size > settings.BINOME_IMPORT_MAX_BYTES:
         raise DomainError(_("The file is too large."), code="too_large")
-    headers, rows = imports.parse_file(filename, data)
+    parsed = imports.parse_upload(filename, source)
+    mapping = imports.guess_mapping(parsed.headers, parsed.rows)
+    missing = imports.missing_required(mapping)
+    if missing:
+        raise DomainError(
+            _(
+                "No column of this file holds: %(fields)s (header line found: line %(line)s). "
+                "Name that column's header, e.g. “E-mail” or “Nom”, and upload the file again."
+            )
+            % {"fields": ", ".join(missing), "line": parsed.header_line},
+            code="missing_column",
+        )
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             network=network,
             created_by=actor,
             filename=filename[:255],
-            headers=headers,
-            rows=rows,
-            mapping=imports.guess_mapping(headers),
-            total_rows=len(rows),
+            headers=parsed.headers,
+            rows=parsed.rows,
+            lines=parsed.lines,
+            header_line=parsed.header_line,
+            kind=parsed.kind,
+            sheet=parsed.sheet[:100],
+            delimiter=parsed.delimiter,
+            encoding=parsed.encoding,
+            mapping=mapping,
+            total_rows=len(parsed.rows),
         )
         audit.record(
-            action="import.upload", actor=actor, network=network, target=batch, rows=len(rows)
+            action="import.upload",
+            actor=actor,
+            network=network,
+            target=batch,
+            rows=len(parsed.rows),
         )
     return batch
 
 
 def submit_mapping(*, batch: ImportBatch, mapping: dict[str, int]) -> ImportBatch:
-    missing = [f.name for f in imports.FIELDS if f.required and f.name not in mapping]
+    missing = imports.missing_required(mapping)
     if missing:
-        raise DomainError(_("Map the email, first name and last name columns."), code="mapping")
+        raise DomainError(
+            _("Choose the column of: %(fields)s.") % {"fields": ", ".join(missing)},
+            code="mapping",
+        )
     if any(not 0 <= index < len(batch.headers) for index in mapping.values()):
         raise DomainError(_("Unknown column."), code="mapping")
+    return _revalidate(batch, mapping=mapping)
+
+
+def map_values(*, batch: ImportBatch, field: str, choices: dict[str, str]) -> ImportBatch:
+    """Record the sector (or function) the admin chose for values not in the list, and check
+    again; "" keeps a value as written, without a warning."""
+    if field not in {"sector", "function"}:
+        raise DomainError(_("Unknown column."), code="mapping")
+    value_map = dict(batch.value_map)
+    value_map[field] = {**value_map.get(field, {}), **choices}
+    return _revalidate(batch, mapping=batch.mapping, value_map=value_map)
+
+
+def _revalidate(batch: ImportBatch, **fields: Any) -> ImportBatch:
     batch = _move(
         batch,
         Status.VALIDATING,
-        mapping=mapping,
         processed_rows=0,
         error_rows=0,
-        errors=[],
+        warning_rows=0,
         failure="",
+        **fields,
     )
     transaction.on_commit(lambda: _enqueue("validate_import", batch.pk))
     return batch
 
 
 def run_validation(batch_id: int) -> None:
-    """Check every row (in the worker); progress is saved as it goes."""
+    """Check every row (in the worker), storing every issue; progress is saved as it goes."""
     batch = ImportBatch.objects.get(pk=batch_id)
     if batch.status != Status.VALIDATING:
         return
+    ImportIssue.objects.filter(batch=batch).delete()
     mapping = {name: int(index) for name, index in batch.mapping.items()}
-    errors: list[dict[str, Any]] = []
-    error_rows = 0
-    for count, (line, _cleaned, row_errors) in enumerate(
-        imports.check_rows(batch.rows, mapping), 1
-    ):
-        if row_errors:
-            error_rows += 1
-            for field, code, value in row_errors:
-                if len(errors) < MAX_STORED_ERRORS:
-                    errors.append({"line": line, "field": field, "code": code, "value": value})
+    pending: list[ImportIssue] = []
+    error_rows = warning_rows = 0
+    checked = imports.check_rows(
+        batch.rows,
+        batch.lines,
+        kind=batch.kind,
+        width=len(batch.headers),
+        mapping=mapping,
+        value_map=batch.value_map,
+    )
+    for count, (index, line, _cleaned, issues) in enumerate(checked, 1):
+        if issues:
+            warnings = [issue[1] in imports.WARNINGS for issue in issues]
+            error_rows += not all(warnings)
+            warning_rows += any(warnings)
+            pending.extend(
+                ImportIssue(
+                    batch=batch,
+                    row=index,
+                    line=line,
+                    field=field,
+                    code=code,
+                    value=value[:200],
+                    detail=detail[:40],
+                    is_warning=warning,
+                )
+                for (field, code, value, detail), warning in zip(issues, warnings, strict=True)
+            )
+            if len(pending) >= ISSUE_CHUNK:
+                ImportIssue.objects.bulk_create(pending)
+                pending = []
         if count % PROGRESS_EVERY == 0:
             ImportBatch.objects.filter(pk=batch_id).update(processed_rows=count)
+    ImportIssue.objects.bulk_create(pending)
     _move(
         batch,
         Status.VALIDATED,
         processed_rows=batch.total_rows,
         error_rows=error_rows,
-        errors=errors,
+        warning_rows=warning_rows,
     )
 
 
-def confirm_import(*, batch: ImportBatch, actor: Any) -> ImportBatch:
+def confirm_import(*, batch: ImportBatch, actor: Any, accept_warnings: bool = False) -> ImportBatch:
     if batch.status == Status.VALIDATED and batch.error_rows:
         raise DomainError(
             _("Fix the lines in error and upload the file again: nothing was imported."),
             code="has_errors",
+        )
+    if batch.status == Status.VALIDATED and batch.warning_rows and not accept_warnings:
+        raise DomainError(
+            _("Accept the values kept as written, or choose a sector or function for them."),
+            code="has_warnings",
         )
     batch = _move(batch, Status.APPLYING, processed_rows=0)
     audit.record(action="import.apply", actor=actor, network=batch.network, target=batch)
@@ -130,12 +203,21 @@ def run_apply(batch_id: int) -> None:
     if batch.status != Status.APPLYING:
         return
     mapping = {name: int(index) for name, index in batch.mapping.items()}
+    progress = _ProgressWriter(batch_id)
     try:
         with transaction.atomic():
-            created, updated = apply_rows(batch.network, batch.rows, mapping)
+            created, updated = apply_rows(
+                batch.network,
+                batch.rows,
+                mapping,
+                value_map=batch.value_map,
+                progress=progress,
+            )
     except Exception as error:
         _move(batch, Status.FAILED, failure=str(error)[:2000])
         raise
+    finally:
+        progress.close()
     _move(
         batch,
         Status.APPLIED,
@@ -145,6 +227,30 @@ def run_apply(batch_id: int) -> None:
         applied_at=timezone.now(),
         rows=[],
     )
+
+
+_PROGRESS_SQL = "UPDATE members_importbatch SET processed_rows = %s WHERE id = %s"
+
+
+class _ProgressWriter:
+    """Saves the apply's progress on a connection of its own, so that the page sees it before
+    the import's one transaction commits. PostgreSQL only: SQLite has one writer at a time."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.side = None
+        if connection.vendor == "postgresql":
+            self.side = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    def __call__(self, done: int) -> None:
+        if self.side is None:
+            return
+        with self.side.cursor() as cursor:
+            cursor.execute(_PROGRESS_SQL, [done, self.batch_id])
+
+    def close(self) -> None:
+        if self.side is not None:
+            self.side.close()
 
 
 def _enqueue(name: str, batch_id: int) -> None:

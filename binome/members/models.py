@@ -35,6 +35,11 @@ class Member(models.Model):
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
+    # As written in an imported file, when it names no sector or function of the lists.
+    sector_text = models.CharField(_("sector (as written)"), max_length=120, blank=True)
+    function_text = models.CharField(_("job function (as written)"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), max_length=200, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Paris")
     years_of_experience = models.PositiveSmallIntegerField(
         _("years of experience"), null=True, blank=True
@@ -160,12 +165,21 @@ class ImportBatch(models.Model):
     filename = models.CharField(max_length=255)
     headers = models.JSONField(default=list)
     rows = models.JSONField(default=list)
+    # The line of the file (for XLSX: the row of ``sheet``) where each row starts.
+    lines = models.JSONField(default=list)
+    header_line = models.PositiveIntegerField(default=1)
+    kind = models.CharField(max_length=8, default="csv")
+    sheet = models.CharField(max_length=100, blank=True)
+    delimiter = models.CharField(max_length=1, blank=True)
+    encoding = models.CharField(max_length=40, blank=True)
     mapping = models.JSONField(default=dict)
+    # Values the admin chose for unknown sectors/functions: {field: {value key: code or ""}}.
+    value_map = models.JSONField(default=dict)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.UPLOADED)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     error_rows = models.PositiveIntegerField(default=0)
-    errors = models.JSONField(default=list)
+    warning_rows = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
     failure = models.TextField(blank=True)
@@ -183,3 +197,26 @@ class ImportBatch(models.Model):
         if not self.total_rows:
             return 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class ImportIssue(models.Model):
+    """One reason a row of an import is refused (error) or kept with a remark (warning)."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="issues")
+    row = models.PositiveIntegerField()  # index in ``batch.rows``
+    line = models.PositiveIntegerField()  # as the admin sees it in the file
+    field = models.CharField(max_length=40, blank=True)
+    code = models.CharField(max_length=40)
+    value = models.CharField(max_length=200, blank=True)
+    detail = models.CharField(max_length=40, blank=True)
+    is_warning = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["row", "pk"]
+        indexes = [
+            models.Index(fields=["batch", "is_warning", "row"]),
+            models.Index(fields=["batch", "is_warning", "code"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.code}"

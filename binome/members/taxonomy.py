@@ -1,4 +1,5 @@
-"""Choices for forms, from the taxonomy shipped in ``binome_engine.taxonomy`` (one source)."""
+"""Choices for forms, from the taxonomy shipped in ``binome_engine.taxonomy`` (one source), and
+every ISO country by its French and English names (pycountry)."""
 
 from __future__ import annotations
 
@@ -13,28 +14,56 @@ SECTOR_CODES = taxonomy.codes(taxonomy.SECTORS)
 FUNCTION_CODES = taxonomy.codes(taxonomy.FUNCTIONS)
 LANGUAGE_CODES = taxonomy.codes(taxonomy.LANGUAGES)
 
-COUNTRIES: tuple[taxonomy.Entry, ...] = (
-    ("FR", "France", "France"),
-    ("BE", "Belgique", "Belgium"),
-    ("CH", "Suisse", "Switzerland"),
-    ("LU", "Luxembourg", "Luxembourg"),
-    ("DE", "Allemagne", "Germany"),
-    ("GB", "Royaume-Uni", "United Kingdom"),
-    ("ES", "Espagne", "Spain"),
-    ("IT", "Italie", "Italy"),
-    ("NL", "Pays-Bas", "Netherlands"),
-    ("US", "États-Unis", "United States"),
-    ("CA", "Canada", "Canada"),
-    ("SG", "Singapour", "Singapore"),
-    ("CN", "Chine", "China"),
-    ("JP", "Japon", "Japan"),
-    ("MA", "Maroc", "Morocco"),
-    ("SN", "Sénégal", "Senegal"),
-    ("BR", "Brésil", "Brazil"),
-    ("AE", "Émirats arabes unis", "United Arab Emirates"),
-    ("IN", "Inde", "India"),
-    ("AU", "Australie", "Australia"),
-)
+# Shorter names than ISO's for the countries whose ISO name reads like a register entry.
+_SHORT_NAMES: dict[str, tuple[str, str]] = {
+    "RU": ("Russie", "Russia"),
+    "IR": ("Iran", "Iran"),
+    "SY": ("Syrie", "Syria"),
+    "TZ": ("Tanzanie", "Tanzania"),
+    "MD": ("Moldavie", "Moldova"),
+    "VE": ("Venezuela", "Venezuela"),
+    "KP": ("Corée du Nord", "North Korea"),
+    "KR": ("Corée du Sud", "South Korea"),
+    "LA": ("Laos", "Laos"),
+    "CD": ("République démocratique du Congo", "Democratic Republic of the Congo"),
+    "PS": ("Palestine", "Palestine"),
+    "FM": ("Micronésie", "Micronesia"),
+    "VA": ("Vatican", "Vatican City"),
+    "RE": ("La Réunion", "Réunion"),
+}
+
+
+@lru_cache(maxsize=1)
+def _iso_countries() -> tuple[tuple[taxonomy.Entry, ...], dict[str, tuple[str, ...]]]:
+    """Every ISO 3166 country with its French and English names (pycountry's catalogues)."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    entries: list[taxonomy.Entry] = []
+    names: dict[str, tuple[str, ...]] = {}
+    for country in pycountry.countries:
+        iso = [country.name]
+        for extra in ("common_name", "official_name"):
+            if getattr(country, extra, None):
+                iso.append(getattr(country, extra))
+        every = [country.alpha_2, country.alpha_3, *iso, *(french.gettext(name) for name in iso)]
+        en = getattr(country, "common_name", None) or country.name
+        fr, en = _SHORT_NAMES.get(country.alpha_2, (french.gettext(en), en))
+        entries.append((country.alpha_2, fr, en))
+        names[country.alpha_2] = tuple(dict.fromkeys([*every, fr, en]))
+    return tuple(entries), names
+
+
+COUNTRIES: tuple[taxonomy.Entry, ...] = _iso_countries()[0]
+
+
+def country_names() -> dict[str, tuple[str, ...]]:
+    """Every name of each country (codes, ISO names, common and official, French and English)."""
+    return _iso_countries()[1]
+
+
 COUNTRY_CODES = taxonomy.codes(COUNTRIES)
 
 
@@ -65,31 +94,27 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
-def label(kind: str, code: str) -> str:
-    entries = {
+def entries(kind: str) -> tuple[taxonomy.Entry, ...]:
+    return {
         "sector": taxonomy.SECTORS,
         "function": taxonomy.FUNCTIONS,
         "language": taxonomy.LANGUAGES,
         "country": COUNTRIES,
     }[kind]
-    return taxonomy.label(entries, code, get_language() or "fr")
+
+
+def label(kind: str, code: str) -> str:
+    return _labels(kind, get_language() or "fr").get(code, code)
+
+
+@lru_cache(maxsize=16)
+def _labels(kind: str, language: str) -> dict[str, str]:
+    # A dict, not a scan of the list: exports label every row (249 countries).
+    return {code: fr if language == "fr" else en for code, fr, en in entries(kind)}
 
 
 def lookup(kind: str, value: str) -> str | None:
-    """A code from a code or a French/English label, for imports ("Énergie" → "energy")."""
-    from binome.core.text import fold
+    """A code from a code, a French/English label or a usual synonym ("Énergie" → "energy")."""
+    from binome.members.imports.values import lookup as find
 
-    return _folded_index(kind).get(fold(value.strip()))
-
-
-@lru_cache(maxsize=8)
-def _folded_index(kind: str) -> dict[str, str]:
-    from binome.core.text import fold
-
-    entries = {
-        "sector": taxonomy.SECTORS,
-        "function": taxonomy.FUNCTIONS,
-        "language": taxonomy.LANGUAGES,
-        "country": COUNTRIES,
-    }[kind]
-    return {fold(name): code for code, fr, en in entries for name in (code, fr, en)}
+    return find(kind, value)

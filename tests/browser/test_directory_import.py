@@ -30,7 +30,9 @@ def test_an_admin_imports_a_file_with_a_bad_row_then_a_good_file(
     expect(page.get_by_role("alert")).to_contain_text("1 ligne comporte des erreurs")
     report = page.locator("table.report")
     expect(report).to_contain_text("Ce n'est pas une adresse e-mail valide.")
-    expect(report).to_contain_text("Saisissez une année entre 1900 et 2100.")
+    expect(report).to_contain_text(
+        "Ce n'est pas une promotion : écrivez-la 2008, X2008, X08 ou '08."
+    )
     axe_check(page)
     assert not Member.objects.filter(last_name="Curie").exists()
 
