@@ -1,4 +1,4 @@
-"""The URL configuration as the access tests see it, and a client per persona.
+"""The URL configuration as the access tests see it, and a request as each persona sends it.
 
 ``url_patterns`` walks ``get_resolver()``; ``persona_url`` fills a URL's arguments from the
 world (tests/access_table.py says how); ``persona_client`` reuses one session per persona,
@@ -11,7 +11,10 @@ import functools
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.db import connection, transaction
+from django.http import HttpResponseBase
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
 
@@ -81,3 +84,43 @@ def persona_client(sessions: dict[str, str], persona: str) -> Client:
     if persona in sessions:
         client.cookies[settings.SESSION_COOKIE_NAME] = sessions[persona]
     return client
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+def outcome(response: HttpResponseBase) -> str:
+    """The status as written in the table: a redirect to the login page is ``login``."""
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith(reverse("account_login")):
+            return "login"
+        if location.startswith(reverse("mfa_activate_totp")):
+            return "mfa"
+    return str(response.status_code)
+
+
+def writes(queries: list[dict[str, str]]) -> list[str]:
+    """The statements that changed data (logging in and out writes the session table)."""
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].lstrip().upper().startswith(WRITES) and "django_session" not in query["sql"]
+    ]
+
+
+def try_as(sessions: dict[str, str], persona: str, method: str, url: str) -> tuple[str, list[str]]:
+    """The outcome for ``persona`` and the statements that wrote. The savepoint undoes it all,
+    also what the request did to the session (a logout, a new login)."""
+    with transaction.atomic():
+        client = persona_client(sessions, persona)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url) if method == "GET" else client.post(url)
+            response.close()
+        result = outcome(response)
+        transaction.set_rollback(True)
+    return result, writes(queries.captured_queries)
+
+
+def table_line(name: str, method: str, statuses: dict[str, str]) -> str:
+    return f"{name:<24}{method:<5}" + "".join(f"{statuses[p]:<6}" for p in PERSONAS).rstrip()

@@ -97,14 +97,14 @@ class World:
         return member.user if member is not None else None
 
 
-def _member(name: str, network: Network, **kwargs: Any) -> Member:
+def member(name: str, network: Network, **kwargs: Any) -> Member:
     user = UserFactory(email=f"{name}@example.org")
     return MemberFactory(
         network=network, user=user, first_name=name.title(), last_name="Persona", **kwargs
     )
 
 
-def _held_meeting(pair: Mentorship, mentee: Member, mentor: Member) -> Meeting:
+def held_meeting(pair: Mentorship, mentee: Member, mentor: Member) -> Meeting:
     meeting = meetings.propose_meeting(
         mentorship=pair,
         member=mentee,
@@ -123,7 +123,7 @@ def _held_meeting(pair: Mentorship, mentee: Member, mentor: Member) -> Meeting:
     return Meeting.objects.get(pk=meeting.pk)
 
 
-def _pair(programme: Programme, mentor: Member, mentee: Member) -> Mentorship:
+def make_pair(programme: Programme, mentor: Member, mentee: Member) -> Mentorship:
     pair = create_mentorship(programme=programme, mentor=mentor, mentee=mentee, actor=None)
     charter.sign_charter(mentorship=pair, member=mentor)
     charter.sign_charter(mentorship=pair, member=mentee)
@@ -131,7 +131,9 @@ def _pair(programme: Programme, mentor: Member, mentee: Member) -> Mentorship:
     return pair
 
 
-def _request(programme: Programme, mentee: Member, mentor: Member, manager: Member, theme: Theme):
+def request_at_invitation(
+    programme: Programme, mentee: Member, mentor: Member, manager: Member, theme: Theme
+):
     """Taken, interviewed (notes with a sentinel), shortlisted, ranked, the mentor invited."""
     mentoring_request = scenarios.submitted_request(
         mentee=mentee, programme=programme, themes=[theme]
@@ -152,20 +154,20 @@ def _request(programme: Programme, mentee: Member, mentor: Member, manager: Memb
 
 
 def _people(network: Network, other: Network, programme: Programme, other_programme: Programme):
-    alice = _member("alice", network)
+    alice = member("alice", network)
     grant(alice, StaffRole.Role.NETWORK_ADMIN)
-    bob = _member("bob", network)
+    bob = member("bob", network)
     grant(bob, StaffRole.Role.PROGRAMME_MANAGER, programme)
-    oscar = _member("oscar", network)
+    oscar = member("oscar", network)
     grant(oscar, StaffRole.Role.PROGRAMME_MANAGER, other_programme)
-    eve = _member("eve", other)
+    eve = member("eve", other)
     grant(eve, StaffRole.Role.NETWORK_ADMIN)
     return {
         "anonymous": None,
-        "member": _member("mia", network),
-        "mentee": _member("dana", network),
-        "mentor": _member("charlie", network, bio="Vingt ans dans le photovoltaïque."),
-        "other_party": _member("olga", network),
+        "member": member("mia", network),
+        "mentee": member("dana", network),
+        "mentor": member("charlie", network, bio="Vingt ans dans le photovoltaïque."),
+        "other_party": member("olga", network),
         "manager": bob,
         "other_manager": oscar,
         "network_admin": alice,
@@ -192,8 +194,8 @@ def build_world() -> World:
     make_mentor(olga, themes=[theme], capacity=2)
     superuser = UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
 
-    pair = _pair(programme, mentor, mentee)
-    meeting = _held_meeting(pair, mentee, mentor)
+    pair = make_pair(programme, mentor, mentee)
+    meeting = held_meeting(pair, mentee, mentor)
     upcoming = meetings.propose_meeting(
         mentorship=pair,
         member=mentor,
@@ -206,7 +208,7 @@ def build_world() -> World:
         mentorship=pair, member=mentee, owner=mentee, text=ACTION, due_date=None
     )
     flag = flags.flag_referral(mentorship=pair, mentor=mentor)
-    request, entry, invitation = _request(programme, mentee, mentor, manager, theme)
+    request, entry, invitation = request_at_invitation(programme, mentee, mentor, manager, theme)
     draft = requests.save_draft(
         mentee=mentee,
         programme=other_programme,
@@ -216,8 +218,8 @@ def build_world() -> World:
     )
 
     # The other party: a pair and a request of their own in the same programme.
-    paul = _member("paul", network)
-    _pair(programme, olga, paul)
+    paul = member("paul", network)
+    make_pair(programme, olga, paul)
     sensitive = scenarios.submitted_request(
         mentee=olga, programme=programme, situation="well_being", consent=True
     )

@@ -13,18 +13,18 @@ status each must get — declared in ``tests/access_table.py``, over the objects
 from __future__ import annotations
 
 import pytest
-from django.db import connection, transaction
-from django.http import HttpResponseBase
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from tests.access_table import KNOWN_DEFECTS, REFUSED, ROWS
-from tests.access_urls import all_patterns, persona_client, persona_url, required_patterns
+from tests.access_urls import (
+    all_patterns,
+    persona_url,
+    required_patterns,
+    table_line,
+    try_as,
+)
 from tests.access_world import PERSONAS
 
 pytestmark = pytest.mark.django_db
-
-WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 def test_every_url_pattern_has_a_get_and_a_post_row():
@@ -45,48 +45,11 @@ def test_the_walk_sees_the_urls_of_every_app():
     assert len(names) >= 40
 
 
-def outcome(response: HttpResponseBase) -> str:
-    """The status as written in the table: a redirect to the login page is ``login``."""
-    if response.status_code in (301, 302):
-        location = response["Location"]
-        if location.startswith(reverse("account_login")):
-            return "login"
-        if location.startswith(reverse("mfa_activate_totp")):
-            return "mfa"
-    return str(response.status_code)
-
-
-def writes(queries: list[dict[str, str]]) -> list[str]:
-    """The statements that changed data (logging in and out writes the session table)."""
-    return [
-        query["sql"]
-        for query in queries
-        if query["sql"].lstrip().upper().startswith(WRITES) and "django_session" not in query["sql"]
-    ]
-
-
-def try_as(sessions: dict[str, str], persona: str, method: str, url: str) -> tuple[str, list[str]]:
-    """The outcome for ``persona`` and the statements that wrote. The savepoint undoes it all,
-    also what the request did to the session (a logout, a new login)."""
-    with transaction.atomic():
-        client = persona_client(sessions, persona)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url) if method == "GET" else client.post(url)
-            response.close()
-        result = outcome(response)
-        transaction.set_rollback(True)
-    return result, writes(queries.captured_queries)
-
-
 def test_the_write_check_sees_what_a_granted_post_writes(module_world, persona_sessions):
     url = persona_url(module_world, "network_admin", "staff_revoke")
     status, written = try_as(persona_sessions, "network_admin", "POST", url)
     assert status == "302"
     assert any("DELETE" in sql.upper() for sql in written)
-
-
-def table_line(name: str, method: str, statuses: dict[str, str]) -> str:
-    return f"{name:<24}{method:<5}" + "".join(f"{statuses[p]:<6}" for p in PERSONAS).rstrip()
 
 
 @pytest.fixture(autouse=True)

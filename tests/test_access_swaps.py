@@ -1,0 +1,198 @@
+"""Swapped ids: every id in every URL, replaced by the id of an object the visitor may not reach,
+answers 404 to each persona the access table lets through, and writes nothing.
+
+Two kinds of swap (ALTERNATES): an object of another network under this network's address, and,
+for ids nested under a parent (a meeting under a pair, an entry under a request…), an object
+of the same network that belongs to another parent — a sibling pair, a sibling request.
+The foreign admin's column of the access matrix already tries this network's ids under their
+own network's address, the reverse swap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone
+
+from binome.intake.models import MentorInvitation, ShortlistEntry
+from binome.members.models import ImportBatch, Member
+from binome.mentorships.models import ActionItem, Flag, Meeting, Mentorship
+from binome.mentorships.services import flags, work
+from binome.programmes.models import Programme, StaffRole, Theme
+from binome.programmes.services import publish_charter
+from binome.testing.factories import ProgrammeFactory, ThemeFactory, grant, make_mentor
+from tests.access_table import REFUSED, ROWS
+from tests.access_urls import all_patterns, persona_url, table_line, try_as
+from tests.access_world import (
+    PERSONAS,
+    World,
+    held_meeting,
+    make_pair,
+    member,
+    request_at_invitation,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Elsewhere:
+    """Objects the personas of the access world must not reach through their URLs."""
+
+    programme: Programme
+    theme: Theme
+    role: StaffRole
+    batch: ImportBatch
+    member: Member
+    request_id: int
+    entry: ShortlistEntry
+    invitation: MentorInvitation
+    pair: Mentorship
+    meeting: Meeting
+    item: ActionItem
+    flag: Flag
+    # Same network, another parent.
+    sibling_entry: ShortlistEntry
+    sibling_invitation: MentorInvitation
+    sibling_meeting: Meeting
+    sibling_item: ActionItem
+    sibling_flag: Flag
+
+
+def _pair_objects(pair: Mentorship) -> tuple[Meeting, ActionItem, Flag]:
+    meeting = held_meeting(pair, pair.mentee, pair.mentor)
+    item = work.add_action_item(
+        mentorship=pair, member=pair.mentee, owner=pair.mentee, text="Relire le CV", due_date=None
+    )
+    return meeting, item, flags.flag_referral(mentorship=pair, mentor=pair.mentor)
+
+
+def build_elsewhere(world: World) -> Elsewhere:
+    from binome.members import import_services
+
+    hec = world.other_network
+    theme = ThemeFactory(network=hec, code="entrepreneuriat")
+    programme = ProgrammeFactory(network=hec, slug="mentorat-hec")
+    publish_charter(programme=programme, actor=None, text_fr="Charte", text_en="Charter")
+    manager, mentor, mentee = (member(n, hec) for n in ("hugo", "helene", "henri"))
+    role = grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    make_mentor(mentor, themes=[theme], capacity=3)
+    pair = make_pair(programme, mentor, mentee)
+    meeting, item, flag = _pair_objects(pair)
+    request, entry, invitation = request_at_invitation(programme, mentee, mentor, manager, theme)
+    batch = import_services.start_import(
+        network=hec, actor=manager.user, filename="hec.csv", data=b"Nom;Courriel\nA;a@b.fr\n"
+    )
+    # A sibling of the world's pair and request: the other party's pair, paul's request.
+    olga = world.people["other_party"]
+    sibling_pair = Mentorship.objects.get(mentor=olga)
+    sibling_meeting, sibling_item, sibling_flag = _pair_objects(sibling_pair)
+    _r, sibling_entry, sibling_invitation = request_at_invitation(
+        world.programme, sibling_pair.mentee, olga, world.people["manager"], world.theme
+    )
+    return Elsewhere(
+        programme=programme,
+        theme=theme,
+        role=role,
+        batch=batch,
+        member=mentor,
+        request_id=request.pk,
+        entry=entry,
+        invitation=invitation,
+        pair=pair,
+        meeting=meeting,
+        item=item,
+        flag=flag,
+        sibling_entry=sibling_entry,
+        sibling_invitation=sibling_invitation,
+        sibling_meeting=sibling_meeting,
+        sibling_item=sibling_item,
+        sibling_flag=sibling_flag,
+    )
+
+
+# Argument → (label, id of an object out of reach) for each swap.
+ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
+    "programme_id": [("other network", lambda e: e.programme.pk)],
+    "theme_id": [("other network", lambda e: e.theme.pk)],
+    "role_id": [("other network", lambda e: e.role.pk)],
+    "batch_id": [("other network", lambda e: e.batch.pk)],
+    "member_id": [("other network", lambda e: e.member.pk)],
+    "request_id": [("other network", lambda e: e.request_id)],
+    "pair_id": [("other network", lambda e: e.pair.pk)],
+    "entry_id": [
+        ("other network", lambda e: e.entry.pk),
+        ("another request", lambda e: e.sibling_entry.pk),
+    ],
+    "invitation_id": [
+        ("other network", lambda e: e.invitation.pk),
+        ("another mentor", lambda e: e.sibling_invitation.pk),
+    ],
+    "meeting_id": [
+        ("other network", lambda e: e.meeting.pk),
+        ("another pair", lambda e: e.sibling_meeting.pk),
+    ],
+    "item_id": [
+        ("other network", lambda e: e.item.pk),
+        ("another pair", lambda e: e.sibling_item.pk),
+    ],
+    "flag_id": [
+        ("other network", lambda e: e.flag.pk),
+        ("another pair", lambda e: e.sibling_flag.pk),
+    ],
+}
+# Arguments that are not ids of objects (or reach none of another network's).
+NOT_IDS = frozenset({"network", "file_format", "token", "uidb36"})
+
+
+@pytest.fixture(scope="module")
+def elsewhere(module_world, django_db_blocker) -> Elsewhere:
+    with django_db_blocker.unblock():
+        return build_elsewhere(module_world)
+
+
+@pytest.fixture(autouse=True)
+def _no_two_factor(settings):
+    settings.BINOME_STAFF_MFA_REQUIRED = False
+
+
+def swap_rows() -> list[tuple[str, str]]:
+    """(URL name, method) of every row with an id and a persona it lets through."""
+    return [
+        (name, method)
+        for (name, method), statuses in sorted(ROWS.items())
+        if set(all_patterns()[name]) - NOT_IDS
+        and any(statuses[p] not in REFUSED for p in PERSONAS if p != "foreign_admin")
+    ]
+
+
+def test_every_id_argument_has_its_swaps():
+    arguments = {arg for name, _m in ROWS for arg in all_patterns()[name]} - NOT_IDS
+    assert arguments - set(ALTERNATES) == set(), "Add these arguments to ALTERNATES"
+
+
+@pytest.mark.parametrize(("name", "method"), swap_rows())
+def test_an_id_out_of_reach_answers_404_to_everyone(
+    module_world, elsewhere, persona_sessions, name, method
+):
+    statuses = ROWS[(name, method)]
+    granted = [p for p in PERSONAS if p != "foreign_admin" and statuses[p] not in REFUSED]
+    failures = []
+    for argument in sorted(set(all_patterns()[name]) - NOT_IDS):
+        for label, alternate in ALTERNATES[argument]:
+            for persona in granted:
+                url = persona_url(module_world, persona, name, **{argument: alternate(elsewhere)})
+                status, written = try_as(persona_sessions, persona, method, url)
+                if status != "404" or written:
+                    failures.append(f"{persona}: {argument} of {label} → {status} {written or ''}")
+    assert failures == [], f"{table_line(name, method, statuses)}\n" + "\n".join(failures)
+
+
+def test_the_swapped_objects_are_really_out_of_reach(module_world, elsewhere):
+    assert elsewhere.pair.network_id != module_world.network.pk
+    assert elsewhere.sibling_meeting.mentorship_id != module_world.pair.pk
+    assert elsewhere.sibling_entry.request_id != module_world.request.pk
+    assert elsewhere.sibling_invitation.mentor_id != module_world.people["mentor"].pk
+    assert elsewhere.meeting.starts_at < timezone.now()
