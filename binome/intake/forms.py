@@ -162,7 +162,7 @@ class AddMentorForm(forms.Form):
 class EntryForm(forms.Form):
     note = forms.CharField(
         label=_("Why I think of this mentor"),
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,
     )
@@ -172,7 +172,7 @@ class EntryForm(forms.Form):
 class InviteForm(forms.Form):
     message = forms.CharField(
         label=_("Personal message to the mentor"),
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
         help_text=_("Why this member, why this mentor: this is what convinces."),
     )

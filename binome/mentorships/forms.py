@@ -40,7 +40,7 @@ class MeetingForm(forms.Form):
 class ObjectivesForm(forms.Form):
     objectives = forms.CharField(
         label=_("Our objectives (one per line)"),
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=3000,
     )
