@@ -14,6 +14,7 @@ Rules kept here:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, filterfalse, repeat
@@ -24,7 +25,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from binome_engine.model import MemberId, MentorProfile
-from binome_engine.text import analyse, fold, tokens_of
+from binome_engine.text import analyse, fold, retrieval_tokens, tokens_of
 from binome_engine.validation import validate_mentors
 
 K1 = 1.2
@@ -90,11 +91,44 @@ def format_mask(formats: Iterable[str]) -> int:
     return sum(_FORMAT_BITS.get(str(f), 0) for f in set(formats))
 
 
+# words that name a legal form, a place or a grouping, not another organisation: "Norvane
+# Energy US" and "KPMG France SAS" are Norvane Energy and KPMG for the same-employer rule
+_ORGANISATION_SUFFIXES = frozenset(
+    """
+    sa sas sasu sarl se sca snc gie inc incorporated corp corporation co company ltd limited plc
+    llc llp lp gmbh ag kg bv nv spa srl ab oy as group groupe holding holdings international
+    us usa uk france europe emea germany deutschland italia espana spain belgium suisse
+    switzerland canada americas asia
+    """.split()  # noqa: SIM905 (a word list, read as text)
+)
+
+
 def employer_key(employer: str) -> str:
-    return " ".join(fold(employer).split())
+    """The organisation an employer names: folded words, without trailing legal forms, places
+    or "group" (at least one word is kept), "&" and "and" alike."""
+    words = re.findall(r"[a-z0-9]+", fold(employer).replace("&", " and "))
+    while len(words) > 1 and words[-1] in _ORGANISATION_SUFFIXES:
+        words.pop()
+    while len(words) > 1 and words[0] in ("groupe", "group"):
+        words.pop(0)
+    return " ".join(words)
 
 
-_INT_FIELDS = ("sector", "function", "country", "employer", "years", "capacity", "format")
+def place_key(place: str) -> str:
+    """A city or country as compared: folded, words only ("Montréal" == "montreal")."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(place)))
+
+
+def mentor_text(mentor: MentorProfile) -> str:
+    """The text a mentor is found by. BM25F-like field weights by repetition: the current
+    title and the skills say what the person does today (twice), the employer, past positions
+    and bio once; fields are kept apart by " . " so no phrase spans two fields."""
+    skills = " ; ".join(sorted(mentor.skills))
+    fields = (mentor.title, mentor.title, skills, skills, mentor.employer)
+    return " . ".join((*fields, mentor.past_positions, mentor.bio))
+
+
+_INT_FIELDS = ("sector", "function", "country", "city", "employer", "years", "capacity", "format")
 _FLOAT_FIELDS = ("utc_offset", "responsiveness")
 _MASK_FIELDS = ("languages_mask", "themes_mask")
 _BOOL_FIELDS = ("paused", "active")
@@ -110,6 +144,7 @@ class MentorIndex:
     sector: IntArray
     function: IntArray
     country: IntArray
+    city: IntArray
     employer: IntArray
     years: IntArray
     capacity: IntArray
@@ -126,6 +161,7 @@ class MentorIndex:
         self.sectors = Vocabulary()
         self.functions = Vocabulary()
         self.countries = Vocabulary()
+        self.cities = Vocabulary()
         self.employers = Vocabulary()
         self.languages = BitVocabulary()
         self.themes = BitVocabulary()
@@ -141,6 +177,7 @@ class MentorIndex:
         self._terms: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], int]] = []
         self._skills: list[npt.NDArray[np.int32]] = []
         self.df = np.zeros(64, dtype=np.float64)
+        self._group_cache: dict[tuple[int, int, int, int], npt.NDArray[np.float64]] = {}
         self.avglen = 1.0
         self.base_rows = 0
         self.text_t = sp.csr_matrix((1, 0), dtype=np.float32)
@@ -205,23 +242,24 @@ class MentorIndex:
 
     def _analyse(self, mentor: MentorProfile) -> tuple[str, ...]:
         """The tokens of the mentor's texts; keeps its surface words and skill codes."""
-        text = " . ".join((mentor.bio, mentor.past_positions, " ; ".join(sorted(mentor.skills))))
-        analysed = analyse(text)
+        analysed = analyse(mentor_text(mentor))
         self.surface.append(analysed.surface)
         skill_codes = {self.skill_tokens.add(t) for s in mentor.skills for t in tokens_of(s)}
         self._skills.append(np.array(sorted(skill_codes), dtype=np.int32))
-        return analysed.tokens
+        return retrieval_tokens(analysed.tokens)
 
     def _write_features(self, row: int, mentor: MentorProfile) -> None:
         self.sector[row] = self.sectors.add(mentor.sector)
         self.function[row] = self.functions.add(mentor.function)
-        self.country[row] = self.countries.add(mentor.country)
+        self.country[row] = self.countries.add(place_key(mentor.country))
+        self.city[row] = self.cities.add(place_key(mentor.city))
         self.employer[row] = self.employers.add(employer_key(mentor.employer))
         self.years[row] = mentor.years_experience
         self.capacity[row] = mentor.capacity
         self.format[row] = format_mask(mentor.formats)
         self.utc_offset[row] = mentor.utc_offset
-        self.responsiveness[row] = min(1.0, max(0.0, mentor.responsiveness))
+        rate = mentor.responsiveness
+        self.responsiveness[row] = 0.0 if rate is None else min(1.0, max(0.0, rate))
         self.languages_mask[row] = self.languages.mask(mentor.languages)
         self.themes_mask[row] = self.themes.mask(mentor.themes)
         self.paused[row] = mentor.is_paused
@@ -294,6 +332,31 @@ class MentorIndex:
         if self.active[row]:
             self.active[row] = False
             self.df[self._terms[row][0]] -= 1
+
+    def group_df(self, sector: int, function: int) -> npt.NDArray[np.float64]:
+        """Document frequencies among live mentors of one (sector, function) code pair, and
+        their count in the last cell (kept until the index changes).
+
+        They tell which words are typical of the world a mentee is leaving (``scoring``
+        weighs those down in the request).
+        """
+        key = (sector, function, self.n, int(np.count_nonzero(self.active[: self.n])))
+        cache: dict[tuple[int, int, int, int], npt.NDArray[np.float64]] = self._group_cache
+        found = cache.get(key)
+        if found is not None:
+            return found
+        n = self.n
+        rows = np.flatnonzero(
+            (self.sector[:n] == sector) & (self.function[:n] == function) & self.active[:n]
+        )
+        width = len(self.df)
+        codes = [self._terms[r][0] for r in rows.tolist()]
+        counts = np.bincount(np.concatenate(codes), minlength=width) if codes else np.zeros(width)
+        found = np.append(counts[:width].astype(np.float64), float(len(rows)))
+        if len(cache) > 256:
+            cache.clear()
+        cache[key] = found
+        return found
 
     # ----------------------------------------------------------------- updates
     def upsert(self, mentor: MentorProfile) -> int:

@@ -54,9 +54,11 @@ class MentorProfile:
     formats: frozenset[Format] = ALL_FORMATS
     capacity: int = 1
     is_paused: bool = False
-    responsiveness: float = 1.0
+    responsiveness: float | None = None  # share of invitations answered; None: never invited
     bio: str = ""
-    past_positions: str = ""
+    past_positions: str = ""  # free text: past titles, employers, sectors
+    title: str = ""  # current job title as written
+    city: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ class MenteeRequest:
     member_id: MemberId
     sector: str = ""
     function: str = ""
-    target_sector: str = ""  # where the mentee wants to go; defaults to ``sector``
+    target_sector: str = ""  # where the mentee wants to go (scored); ``sector`` is where they are
     target_function: str = ""
     skills: frozenset[str] = frozenset()
     languages: tuple[str, ...] = ("fr",)
@@ -80,14 +82,26 @@ class MenteeRequest:
     style: Style = Style.CLASSIC
     formats: frozenset[Format] = ALL_FORMATS
     text: str = ""
+    city: str = ""
+    target_country: str = ""  # where the mentee wants to work; defaults to ``country``
+    target_city: str = ""  # defaults to ``city``
 
     @property
     def wanted_sector(self) -> str:
-        return self.target_sector or self.sector
+        """The target sector only: the current one is where the mentee is, not where they go."""
+        return self.target_sector
 
     @property
     def wanted_function(self) -> str:
-        return self.target_function or self.function
+        return self.target_function
+
+    @property
+    def wanted_country(self) -> str:
+        return self.target_country or self.country
+
+    @property
+    def wanted_city(self) -> str:
+        return self.target_city or self.city
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +111,12 @@ class Weights:
     text: float = 30.0
     sector: float = 15.0
     function: float = 10.0
-    themes: float = 15.0
+    themes: float = 5.0
     experience: float = 8.0
     language: float = 5.0
     skills: float = 5.0
     format: float = 3.0
-    proximity: float = 3.0
+    proximity: float = 15.0
     capacity: float = 3.0
     responsiveness: float = 3.0
 
@@ -162,8 +176,8 @@ class ProgrammeSettings:
     pinned: PairSet = frozenset()
     forbidden: PairSet = frozenset()
     theme_quotas: tuple[ThemeQuota, ...] = ()
-    diversity: float = 0.25  # MMR trade-off: 0 pure relevance, 1 pure novelty
-    text_saturation: float = 0.45  # text similarity that earns the full text points
+    diversity: float = 0.1  # MMR trade-off: 0 pure relevance, 1 pure novelty
+    text_saturation: float = 1.0  # text similarity that earns the full text points
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,9 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from binome_engine.index import MentorIndex, employer_key, format_mask
+from binome_engine.index import MentorIndex, employer_key, format_mask, place_key
 from binome_engine.model import MenteeRequest, ProgrammeSettings, SeniorityRules, Style
+from binome_engine.query import query_rows
 from binome_engine.text import analyse
 
 CRITERIA = (
@@ -69,7 +70,8 @@ class RequestBlock:
     requests: tuple[MenteeRequest, ...]
     sector: Col
     function: Col
-    country: Col
+    country: Col  # the country the mentee wants to work in (target, else current)
+    city: Col  # the city where the mentee can meet (target, else current); -1 when not given
     employer: Col
     years: Col
     style: Col
@@ -96,13 +98,7 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
 
     idf = index.idf()
     analysed = [analyse(r.text) for r in requests]
-    codes = index.tokens.codes
-    # known tokens by set intersection, at C speed (_weighted_rows sorts each row)
-    query, norms = _weighted_rows(
-        [list(map(codes.__getitem__, codes.keys() & a.tokens)) for a in analysed],
-        idf,
-        len(codes),
-    )
+    query, norms = query_rows(index, requests, analysed, idf)
     wanted = [set().union(*map(tokens_of, r.skills)) for r in requests]
     skill_codes = index.skill_tokens.codes  # a skill no mentor has matches nothing
     skill_rows = [list(map(skill_codes.__getitem__, skill_codes.keys() & w)) for w in wanted]
@@ -111,7 +107,13 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
         requests=tuple(requests),
         sector=_column([index.sectors.get(r.wanted_sector) for r in requests], np.int32),
         function=_column([index.functions.get(r.wanted_function) for r in requests], np.int32),
-        country=_column([index.countries.get(r.country) for r in requests], np.int32),
+        country=_column(
+            [index.countries.get(place_key(r.wanted_country)) for r in requests], np.int32
+        ),
+        city=_column(
+            [index.cities.get(place_key(r.wanted_city)) if r.wanted_city else -1 for r in requests],
+            np.int32,
+        ),
         employer=_column(
             [index.employers.get(employer_key(r.employer)) for r in requests], np.int32
         ),
@@ -134,6 +136,40 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
         skills=skills,
         surface=tuple(a.surface for a in analysed),
     )
+
+
+NEAR = 0.2  # proximity for a mentor in another country at the same time zone
+
+
+IN_PERSON = 1  # the in-person bit of ``format_mask``
+ALL_FORMATS_MASK = 7
+
+
+def proximity_fit(country: Array, city: Array, utc: Array, block: RequestBlock) -> Array:
+    """Where the mentor is against where the mentee wants to work, in [0, 1].
+
+    In the target country: 1; elsewhere, a little for a close time zone (``NEAR`` at most,
+    for video calls). The city counts in the meeting format (``meeting_fit``).
+    """
+    hours = np.abs(utc.astype(np.float32) - block.utc_offset)
+    near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(NEAR)
+    same_country = (country == block.country) & (block.country >= 0)
+    fit: Array = np.where(same_country, np.float32(1), near).astype(np.float32)
+    return fit
+
+
+def meeting_fit(formats: Array, city: Array, block: RequestBlock) -> Array:
+    """How well the pair can meet, in [0, 1]: 1 in person in the same city (or either city
+    unknown) or remotely when the mentee did not ask to meet; 0.5 remotely only, when the
+    mentee narrowed their formats to include meeting in person; 0 with no usable format."""
+    common = formats.astype(np.int32) & block.format
+    remote = (common & ~IN_PERSON) != 0
+    meet = (city == block.city) | (city < 0) | (block.city == -1)
+    in_person = ((common & IN_PERSON) != 0) & meet
+    wants_to_meet = ((block.format & IN_PERSON) != 0) & (block.format != ALL_FORMATS_MASK)
+    remote_fit = np.where(wants_to_meet, np.float32(0.5), np.float32(1))
+    fit: Array = np.where(in_person, np.float32(1), remote * remote_fit).astype(np.float32)
+    return fit
 
 
 def _weighted_rows(
@@ -276,11 +312,8 @@ def fits(
         out["skills"] = np.minimum(skills / np.maximum(block.skill_count, 1), np.float32(1))
     else:
         out["skills"] = np.zeros((1, 1), dtype=np.float32)
-    out["format"] = (m("format") & block.format) != 0
-    hours = np.abs(m("utc_offset") - block.utc_offset)
-    near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(0.5)
-    same_country = (m("country") == block.country) & (block.country >= 0)
-    out["proximity"] = np.where(same_country, np.float32(1), near)
+    out["format"] = meeting_fit(m("format"), m("city"), block)
+    out["proximity"] = proximity_fit(m("country"), m("city"), m("utc_offset"), block)
     out["capacity"] = np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3)
     out["responsiveness"] = m("responsiveness")
     return out
@@ -432,26 +465,25 @@ def total_points(
             out += excluded(_seniority_table(seniority)[block.style, gap])
         return out
 
-    def language_format(languages: Array, formats: Array) -> Array:
+    def language_format(languages: Array, formats: Array, city: Array) -> Array:
         languages = languages.astype(np.uint64)
         first = ((languages & block.first_language_mask) != 0).astype(np.float32)
         any_ = ((languages & block.languages_mask) != 0).astype(np.float32)
-        common = (formats.astype(np.int32) & block.format) != 0
+        common = meeting_fit(formats, city, block)
         out = points((first + any_) / 2, "language") + points(common, "format")
         if hard and rules.require_shared_language:
             out += excluded(any_ == 0)
         if hard and rules.require_common_format:
-            out += excluded(~common)
+            out += excluded((formats.astype(np.int32) & block.format) == 0)
         return out
 
-    def proximity(country: Array, utc: Array) -> Array:
-        hours = np.abs(utc.astype(np.float32) - block.utc_offset)
-        near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(0.5)
-        same_country = (country == block.country) & (block.country >= 0)
-        return points(np.where(same_country, np.float32(1), near), "proximity")
+    def proximity(country: Array, city: Array, utc: Array) -> Array:
+        return points(proximity_fit(country, city, utc, block), "proximity")
 
-    total += gather_both(("themes_mask",), themes, ("country", "utc_offset"), proximity)
-    total += gather_both(("years",), experience, ("languages_mask", "format"), language_format)
+    total += gather_both(("themes_mask",), themes, ("country", "city", "utc_offset"), proximity)
+    total += gather_both(
+        ("years",), experience, ("languages_mask", "format", "city"), language_format
+    )
     own = points(np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3), "capacity")
     own += points(m("responsiveness"), "responsiveness")
     if hard:

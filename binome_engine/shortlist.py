@@ -26,7 +26,14 @@ from binome_engine.model import (
     WhyNot,
 )
 from binome_engine.reasons import build_reasons, score_of
-from binome_engine.scoring import Array, RequestBlock, encode, milli_points, total_points
+from binome_engine.scoring import (
+    Array,
+    RequestBlock,
+    encode,
+    meeting_fit,
+    milli_points,
+    total_points,
+)
 from binome_engine.validation import validate_query
 
 POOL = 50
@@ -45,8 +52,8 @@ def shortlist(
     validate_query(request, settings, k, excluded)
     block = encode(index, [request])
     totals = total_points(index, block, settings)[0]
-    masks = exclusion_masks(index, block, settings)
-    ok = eligible(index, block, settings)[0]
+    masks = _with_meeting_rule(index, block, exclusion_masks(index, block, settings))
+    ok = eligible(index, block, settings)[0] & ~masks["no_common_format"][0]
     rows = np.flatnonzero(ok)
     pool = _best(rows, totals, POOL)
     picks = _mmr(index, pool, totals[pool], k, settings.diversity)
@@ -60,6 +67,19 @@ def shortlist(
     )
 
 
+def _with_meeting_rule(
+    index: MentorIndex, block: RequestBlock, masks: dict[str, Array], cols: Array | None = None
+) -> dict[str, Array]:
+    """``masks`` plus the meeting rule: a proposal needs a format both can use (a remote one
+    in common, or in person in the same city), else ``no_common_format`` excludes it."""
+    formats = (index.format[: index.n] if cols is None else index.format[cols])[None, :]
+    cities = (index.city[: index.n] if cols is None else index.city[cols])[None, :]
+    cannot_meet = meeting_fit(formats, cities, block) == 0
+    if "no_common_format" in masks:
+        cannot_meet = cannot_meet | masks["no_common_format"]
+    return {**masks, "no_common_format": cannot_meet}
+
+
 def _best(rows: Array, totals: Array, count: int) -> Array:
     """The ``count`` best rows by score, best first, ties by row."""
     if len(rows) > count:
@@ -70,7 +90,11 @@ def _best(rows: Array, totals: Array, count: int) -> Array:
 
 
 def resemblance(index: MentorIndex, rows: Array) -> Array:
-    """How alike mentors are to each other, in [0, 1]: text cosine, sector, function, employer."""
+    """How alike mentors are to each other, in [0, 1]: text cosine and same employer.
+
+    Sector and function codes are left out: the mentors a request wants usually share them
+    (five people of the mentee's target world is the point); five from one organisation, or
+    five profiles saying the same words, is what diversity should avoid."""
     vectors = index.text_rows(rows)
     norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
     vectors = vectors.multiply(1 / np.maximum(norms, 1e-9)[:, None]).tocsr()
@@ -81,8 +105,8 @@ def resemblance(index: MentorIndex, rows: Array) -> Array:
         equal: Array = (values[:, None] == values[None, :]) & (values[:, None] >= 0)
         return equal.astype(np.float64)
 
-    cosine_part: Array = 0.4 * cosine
-    return cosine_part + 0.25 * same("sector") + 0.25 * same("function") + 0.1 * same("employer")
+    cosine_part: Array = 0.6 * cosine
+    return cosine_part + 0.4 * same("employer")
 
 
 def _mmr(
@@ -179,14 +203,15 @@ def why_not(
         return WhyNot(request.id, mentor_id, ("unknown_mentor",), 0.0, None, ())
     block = encode(index, [request])
     cols = np.array([row], dtype=np.int32)
-    masks = exclusion_masks(index, block, settings, cols)
+    masks = _with_meeting_rule(index, block, exclusion_masks(index, block, settings, cols), cols)
     points = milli_points(index, block, settings, cols)
     reasons = build_reasons(index, block, 0, row, 0, points, settings)
     codes = codes_for(masks, 0, 0)
     if codes:
         return WhyNot(request.id, mentor_id, codes, score_of(reasons), None, reasons)
     totals = total_points(index, block, settings)[0]
-    ok = eligible(index, block, settings)[0]
+    meeting = _with_meeting_rule(index, block, {})["no_common_format"][0]
+    ok = eligible(index, block, settings)[0] & ~meeting
     better = (totals > totals[row]) | ((totals == totals[row]) & (np.arange(index.n) < row))
     rank = int(np.count_nonzero(ok & better)) + 1
     return WhyNot(request.id, mentor_id, (), score_of(reasons), rank, reasons)

@@ -34,3 +34,25 @@ ENGLISH_STOP_WORDS = _split(
     would year years you your yours
     """
 )
+
+# Words of career talk that every request and profile uses ("poste", "parcours", "how",
+# "someone"…): they say nothing about a world, so they match nothing.
+CAREER_WORDS = _split(
+    """
+    poste postes parcours metier metiers domaine domaines secteur secteurs profil profils
+    idealement possible comment quelqu quelque chose dispo hesitez contacter echanger parler
+    actuellement aujourd toujours pense pensais sais savoir voir rencontrer idee volontiers
+    heureux heureuse cherchons aiderait precieux envie reve aimerai aimerait
+    how someone anyone ideally realistic talk talking love happy glad currently based
+    today still think thinking know knows tell explain ask anything would could really
+    compare notes day daily side
+    """
+)
+
+# Lexicon concepts of the same kind, left out of retrieval (``text.retrieval_tokens``).
+LOW_INFORMATION_CONCEPTS = _split(
+    """
+    career evolution job loss difficulty company become balance professional personal
+    mentoring advice network skills time help experience young senior project
+    """
+)

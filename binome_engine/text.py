@@ -23,12 +23,27 @@ from typing import cast
 import snowballstemmer
 
 from binome_engine.lexicon import LEXICON
-from binome_engine.stopwords import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS
+from binome_engine.stopwords import (
+    CAREER_WORDS,
+    ENGLISH_STOP_WORDS,
+    FRENCH_STOP_WORDS,
+    LOW_INFORMATION_CONCEPTS,
+)
 
 _WORD = re.compile(r"[a-z0-9&+]+")
 _MAX_PHRASE = 4
 
-STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS | CAREER_WORDS
+# lexicon concepts of career talk (career, job, advice, help, experience…): kept in a text's
+# tokens (words shown) but left out of retrieval, where they would match every profile
+LOW_INFORMATION = frozenset("~" + concept for concept in LOW_INFORMATION_CONCEPTS)
+
+
+def retrieval_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens a text is matched by: without ``LOW_INFORMATION`` concepts."""
+    return tuple(t for t in tokens if t not in LOW_INFORMATION)
+
+
 _FRENCH_ONLY = FRENCH_STOP_WORDS - ENGLISH_STOP_WORDS
 _ENGLISH_ONLY = ENGLISH_STOP_WORDS - FRENCH_STOP_WORDS
 

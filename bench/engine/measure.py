@@ -179,17 +179,28 @@ def speed(size: str) -> dict[str, Any]:
 
 
 def quality(size: str) -> dict[str, Any]:
-    from binome_engine.evaluation.dataset import build
-    from binome_engine.evaluation.metrics import baseline_ranker, engine_ranker, evaluate
+    """The hand-written evaluation set (``binome_engine.evaluation.real``): the engine, its
+    ablation and plain BM25 with the same hard rules."""
+    from binome_engine.evaluation.real import load
+    from binome_engine.evaluation.real.__main__ import ablation, bm25_baseline, engine
+    from binome_engine.evaluation.real.measure import breakdown, rank_all
+    from binome_engine.index import MentorIndex
 
-    data = build()
-    ours, naive = evaluate(data, engine_ranker(data)), evaluate(data, baseline_ranker(data))
-    return {
-        "requests": len(data.requests),
-        "mentors": len(data.mentors),
-        "engine": {k: round(v, 3) for k, v in vars(ours).items()},
-        "baseline": {k: round(v, 3) for k, v in vars(naive).items()},
+    data = load()
+    index = MentorIndex(data.mentors)
+    rankers = {
+        "engine": engine(index, ablation("all")),
+        "text_only": engine(index, ablation("text")),
+        "codes_only": engine(index, ablation("codes")),
+        "bm25": bm25_baseline(data, index),
     }
+    out: dict[str, Any] = {"requests": len(data.requests), "mentors": len(data.mentors)}
+    for name, rank in rankers.items():
+        table = breakdown(data, rank_all(data, rank))
+        out[name] = {
+            part: {k: round(v, 3) for k, v in vars(f).items()} for part, f in table.items()
+        }
+    return out
 
 
 PARTS: dict[str, Callable[[str], dict[str, Any]]] = {

@@ -1,1 +1,1 @@
-"""A labelled evaluation set for the shortlist, and its quality metrics."""
+"""Quality evaluation: ``real`` is the hand-written labelled set and its command."""

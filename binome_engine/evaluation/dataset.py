@@ -1,4 +1,9 @@
-"""The labelled evaluation set built from the scenarios: 30 requests, 340 mentors.
+"""A synthetic market built from the scenarios (30 requests, 340 mentors), kept as test data.
+
+It was the engine's first evaluation set and is circular (ideal mentors carry the request's
+codes, bios are written from the taxonomy labels): it measures nothing about quality. The
+quality evaluation is ``evaluation/real`` (hand-written); this set only feeds tests that check
+two code paths agree.
 
 Rules kept here:
 - for each scenario: two ideal mentors (sector, function and theme, a shared language, the

@@ -25,6 +25,7 @@ def request(id: int | str = "r1", **fields: Any) -> MenteeRequest:
     defaults: dict[str, Any] = {
         "member_id": f"member-{id}",
         "sector": "energy",
+        "target_sector": "energy",  # a request about energy (only the target is scored)
         "languages": ("fr",),
         "years_experience": 3,
         "text": "Je cherche des conseils pour évoluer dans l'énergie",

@@ -14,13 +14,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from binome_engine.evaluation.dataset import build
-from binome_engine.index import MentorIndex, Vocabulary
+from binome_engine.index import MentorIndex, Vocabulary, mentor_text
 from binome_engine.lexicon import LEXICON
 from binome_engine.model import MenteeRequest, MentorProfile
+from binome_engine.query import EXPANSION, expansion, leaving
 from binome_engine.scoring import encode
 from binome_engine.stopwords import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS
 from binome_engine.synthetic import market
-from binome_engine.text import Analysed, _analyse_general, analyse
+from binome_engine.text import Analysed, _analyse_general, analyse, retrieval_tokens
 
 SEPARATORS = [" ", " ", ", ", ". ", " ; ", "’", "'", "-", "_", "\n", " / ", "\u00a0", "«", "»"]
 # characters whose folding changes word boundaries or length, or that ``fold`` treats specially
@@ -127,9 +128,8 @@ def _reference_terms(
     tokens, skill_tokens = Vocabulary(), Vocabulary()
     terms, skills = [], []
     for m in mentors:
-        text = " . ".join((m.bio, m.past_positions, " ; ".join(sorted(m.skills))))
         counts: dict[int, int] = {}
-        for token in _analyse_general(text).tokens:
+        for token in retrieval_tokens(_analyse_general(mentor_text(m)).tokens):
             code = tokens.add(token)
             counts[code] = counts.get(code, 0) + 1
         terms.append((sorted(counts), [counts[c] for c in sorted(counts)]))
@@ -166,8 +166,7 @@ def test_index_and_encoding_equal_a_plain_rebuild() -> None:
         df[codes] += 1
     assert np.array_equal(index.df[: len(df)], df) and not index.df[len(df) :].any()
     for row, m in enumerate(mentors):
-        text = " . ".join((m.bio, m.past_positions, " ; ".join(sorted(m.skills))))
-        assert index.surface[row] == _analyse_general(text).surface
+        assert index.surface[row] == _analyse_general(mentor_text(m)).surface
 
     # incremental updates then a compaction give the same matrices as a fresh build
     grown = MentorIndex(mentors[:60])
@@ -181,9 +180,15 @@ def test_index_and_encoding_equal_a_plain_rebuild() -> None:
     for i, r in enumerate(requests):
         analysed = _analyse_general(r.text)
         row = block.query.getrow(i)
-        expected = sorted({tokens.codes[t] for t in analysed.tokens if t in tokens.codes})
+        own = sorted(
+            {tokens.codes[t] for t in retrieval_tokens(analysed.tokens) if t in tokens.codes}
+        )
+        weights = dict(zip(own, leaving(index, r, np.array(own, dtype=np.int64)), strict=True))
+        extra = {tokens.codes[t] for t in expansion(r) if t in tokens.codes} - set(own)
+        weights.update(dict.fromkeys(extra, EXPANSION))
+        expected = sorted(weights)
         assert row.indices.tolist() == expected
-        assert row.data.tolist() == idf[expected].astype(np.float32).tolist()
+        assert row.data.tolist() == [np.float32(idf[c] * weights[c]) for c in expected]
         wanted = {t for s in r.skills for t in _analyse_general(s).tokens}
         assert block.skills.getrow(i).indices.tolist() == sorted(
             skill_tokens.codes[t] for t in wanted if t in skill_tokens.codes

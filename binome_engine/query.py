@@ -1,0 +1,111 @@
+"""The request as a query: its words weighted for retrieval among the mentors' texts.
+
+Rules kept here:
+- a word weighs its idf (rarer words tell more); words no live mentor uses are left out;
+- words of the mentee's *current* world weigh less when the request aims elsewhere
+  (``leaving``): the mentor sought works where the mentee wants to go, not where they are;
+- the labels of the request's themes and target (both languages) join the query at a quarter
+  of their idf (``expansion``): a mentee who ticked "career change" and wrote little is still
+  matched by the words of that theme;
+- career talk ("poste", "experience", "advice"…) is not matched (``text.retrieval_tokens``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from binome_engine import taxonomy
+from binome_engine.index import MentorIndex
+from binome_engine.model import MenteeRequest
+from binome_engine.text import Analysed, analyse, retrieval_tokens
+
+Array = npt.NDArray[Any]
+
+EXPANSION = 0.25  # weight of a word the request gets from its themes' and target's labels
+
+
+@lru_cache(maxsize=4096)
+def _label_tokens(kind: str, code: str) -> tuple[str, ...]:
+    """The tokens of a taxonomy code's French and English labels (none for unknown codes)."""
+    entries = {"themes": taxonomy.THEMES, "sectors": taxonomy.SECTORS}.get(kind, taxonomy.FUNCTIONS)
+    found = [(fr, en) for c, fr, en in entries if c == code]
+    if not found:
+        return ()
+    fr, en = found[0]
+    return tuple(dict.fromkeys(analyse(fr, "fr").tokens + analyse(en, "en").tokens))
+
+
+def expansion(request: MenteeRequest) -> set[str]:
+    """Words added to a request's text: the labels of its themes and of its target."""
+    out: set[str] = set()
+    for theme in request.themes:
+        out.update(_label_tokens("themes", theme))
+    out.update(_label_tokens("sectors", request.target_sector))
+    out.update(_label_tokens("functions", request.target_function))
+    return out
+
+
+def query_rows(
+    index: MentorIndex, requests: Sequence[MenteeRequest], analysed: Sequence[Analysed], idf: Array
+) -> tuple[sp.csr_matrix, Array]:
+    """(requests x vocabulary) idf weights of each request's words and their row sums.
+
+    The request's own words weigh their idf; words from its labels (``expansion``) a quarter
+    of it; words no mentor uses are left out (they match nothing).
+    """
+    codes = index.tokens.codes
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for request, a in zip(requests, analysed, strict=True):
+        own = sorted(codes[t] for t in codes.keys() & set(retrieval_tokens(a.tokens)))
+        extra = {codes[t] for t in codes.keys() & expansion(request)} - set(own)
+        kept = leaving(index, request, np.array(own, dtype=np.int64)).tolist()
+        weights = dict(zip(own, kept, strict=True))
+        weights.update(dict.fromkeys(extra, EXPANSION))
+        row = sorted(weights.items())
+        indices += [c for c, _w in row]
+        data += [float(idf[c]) * w for c, w in row]
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr)),
+        shape=(len(requests), max(len(codes), 1)),
+    )
+    norms = np.asarray(matrix.sum(axis=1), dtype=np.float32).ravel()
+    return matrix, norms
+
+
+LEAVING_FLOOR = 0.15  # least weight of a word typical of the world the mentee leaves
+LEAVING_PRIOR = 5.0  # mentors' worth of the whole index's frequency mixed into a group's
+
+
+def leaving(index: MentorIndex, request: MenteeRequest, codes: Array) -> Array:
+    """Each word's weight in [LEAVING_FLOOR, 1]: low for words typical of the mentee's
+    *current* world when the request aims elsewhere (or names no target).
+
+    A mentee describes where they are ("auditor in a Big 4") and where they want to go ("move
+    into private equity"). The current world is the mentors of the request's current (sector,
+    function) pair: a pair, since one code is shared by worlds far apart (auditors and
+    investors both tick "finance"); a word far more frequent there than among all mentors
+    (lift) says where the mentee is, and weighs 1 / lift.
+    """
+    weight = np.ones(len(codes), dtype=np.float64)
+    sector = index.sectors.codes.get(request.sector)
+    function = index.functions.codes.get(request.function)
+    target = (request.target_sector or request.sector, request.target_function or request.function)
+    staying = target == (request.sector, request.function) and bool(
+        request.target_sector or request.target_function
+    )
+    live = float(np.count_nonzero(index.active[: index.n]))
+    if sector is None or function is None or staying or not len(codes) or live < 1:
+        return weight
+    group = index.group_df(sector, function)
+    share = np.maximum(index.df[codes], 1.0) / live
+    typical = (group[codes] + LEAVING_PRIOR * share) / (group[-1] + LEAVING_PRIOR)
+    return np.asarray(np.clip(share / typical, LEAVING_FLOOR, 1.0), dtype=np.float64)
