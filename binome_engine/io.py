@@ -93,6 +93,7 @@ BY_TYPE: dict[str, Callable[[Any], Any]] = {
     "int": _int,
     "int | None": _optional_int,
     "float": _float,
+    "float | None": lambda v: None if v in (None, "") else _float(v),
     "bool": _bool,
     "frozenset[str]": lambda v: frozenset(_list(v)),
     "tuple[str, ...]": lambda v: tuple(_list(v)),

@@ -222,7 +222,7 @@ RANGES: dict[str, Rule] = {
     "years_experience": number(0, 100, integer=True),
     "class_year": number(1800, 2200, integer=True, optional=True),
     "capacity": number(0, 100_000, integer=True),
-    "responsiveness": number(0, 1, integer=False),
+    "responsiveness": number(0, 1, integer=False, optional=True),  # None: never invited
     # settings
     "classic_min_gap": number(-60, 60, integer=True),
     "peer_max_gap": number(0, 60, integer=True),
