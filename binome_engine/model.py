@@ -115,7 +115,7 @@ class Weights:
     experience: float = 8.0
     language: float = 5.0
     skills: float = 5.0
-    format: float = 3.0
+    format: float = 10.0
     proximity: float = 15.0
     capacity: float = 3.0
     responsiveness: float = 3.0

@@ -52,8 +52,10 @@ def shortlist(
     validate_query(request, settings, k, excluded)
     block = encode(index, [request])
     totals = total_points(index, block, settings)[0]
-    masks = _with_meeting_rule(index, block, exclusion_masks(index, block, settings))
-    ok = eligible(index, block, settings)[0] & ~masks["no_common_format"][0]
+    masks = _with_meeting_rule(index, block, settings, exclusion_masks(index, block, settings))
+    ok = eligible(index, block, settings)[0]
+    if "no_common_format" in masks:
+        ok &= ~masks["no_common_format"][0]
     rows = np.flatnonzero(ok)
     pool = _best(rows, totals, POOL)
     picks = _mmr(index, pool, totals[pool], k, settings.diversity)
@@ -68,10 +70,18 @@ def shortlist(
 
 
 def _with_meeting_rule(
-    index: MentorIndex, block: RequestBlock, masks: dict[str, Array], cols: Array | None = None
+    index: MentorIndex,
+    block: RequestBlock,
+    settings: ProgrammeSettings,
+    masks: dict[str, Array],
+    cols: Array | None = None,
 ) -> dict[str, Array]:
-    """``masks`` plus the meeting rule: a proposal needs a format both can use (a remote one
-    in common, or in person in the same city), else ``no_common_format`` excludes it."""
+    """``masks`` with the meeting rule when the programme requires a common format: a format
+    both can use (a remote one in common, or in person in the same city), else
+    ``no_common_format`` excludes the mentor. Off, such a mentor scores no format points and
+    its reasons carry the warning ``no_common_format``."""
+    if not settings.constraints.require_common_format:
+        return masks
     formats = (index.format[: index.n] if cols is None else index.format[cols])[None, :]
     cities = (index.city[: index.n] if cols is None else index.city[cols])[None, :]
     cannot_meet = meeting_fit(formats, cities, block) == 0
@@ -203,15 +213,19 @@ def why_not(
         return WhyNot(request.id, mentor_id, ("unknown_mentor",), 0.0, None, ())
     block = encode(index, [request])
     cols = np.array([row], dtype=np.int32)
-    masks = _with_meeting_rule(index, block, exclusion_masks(index, block, settings, cols), cols)
+    masks = _with_meeting_rule(
+        index, block, settings, exclusion_masks(index, block, settings, cols), cols
+    )
     points = milli_points(index, block, settings, cols)
     reasons = build_reasons(index, block, 0, row, 0, points, settings)
     codes = codes_for(masks, 0, 0)
     if codes:
         return WhyNot(request.id, mentor_id, codes, score_of(reasons), None, reasons)
     totals = total_points(index, block, settings)[0]
-    meeting = _with_meeting_rule(index, block, {})["no_common_format"][0]
-    ok = eligible(index, block, settings)[0] & ~meeting
+    ok = eligible(index, block, settings)[0]
+    masks = _with_meeting_rule(index, block, settings, {})
+    if "no_common_format" in masks:
+        ok &= ~masks["no_common_format"][0]
     better = (totals > totals[row]) | ((totals == totals[row]) & (np.arange(index.n) < row))
     rank = int(np.count_nonzero(ok & better)) + 1
     return WhyNot(request.id, mentor_id, (), score_of(reasons), rank, reasons)
