@@ -194,3 +194,41 @@ def test_a_request_says_where_the_mentee_wants_to_go_and_the_engine_scores_it(lo
     assert engine_request.target_sector == "energy"
     html = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content
     assert "Start-up" in html.decode() and "Lyon" in html.decode()
+
+
+def test_suggestions_name_the_target_world_and_claim_no_responsiveness_without_data(login, world):
+    from binome.intake.models import MentoringRequest
+    from binome.intake.services import requests as request_services
+    from binome.testing.factories import make_mentor
+
+    world.dana.sector, world.dana.employer = "consulting", "Cabinet Conseil"
+    world.dana.save()
+    energy = MemberFactory(
+        network=world.network,
+        first_name="Solène",
+        sector="energy",
+        position_title="Directrice d'une start-up solaire",
+        employer="Photon SAS",
+        bio="J'ai quitté le conseil pour fonder une start-up dans le solaire.",
+        class_year=1995,
+        years_of_experience=25,
+    )
+    make_mentor(energy, themes=[world.theme])
+    request = MentoringRequest.objects.create(
+        network=world.network,
+        programme=world.programme,
+        mentee=world.dana,
+        situation="entrepreneurship",
+        question="Consultante, je veux créer une start-up dans l'énergie solaire.",
+        target_sector="energy",
+        formats=["video"],
+        languages=["fr"],
+    )
+    request_services.submit_request(request=request, actor=None)
+    intake.take_request(request=request, manager=world.bob)
+    intake.decide(request=request, manager=world.bob, decision="go")
+    html = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content
+    html = html.decode().split("Suggestions", 1)[1]
+    assert "Solène" in html
+    assert "travaille dans le secteur visé : Énergie" in html
+    assert "des sollicitations" not in html  # never invited: no response rate made up

@@ -20,6 +20,7 @@ from binome.intake.states import InvitationStatus
 from binome.members.models import DirectoryEntry, Member, MentorOffer, Position
 from binome.mentorships.models import CAPACITY_STATUSES, Mentorship
 from binome_engine import model as engine
+from binome_engine import taxonomy
 
 CURRENT_YEAR = datetime.date.today().year
 
@@ -80,9 +81,19 @@ def mentor_profiles(network_id: int, *, only: set[int] | None = None) -> list[en
     theme_codes: dict[int, set[str]] = defaultdict(set)
     for member_id, code in themes.values_list("mentoroffer__member_id", "theme__code"):
         theme_codes[member_id].add(code)
+    # Past positions as the mentor wrote them: titles, employers and sectors in words, so the
+    # text retrieval finds "ten years at Total in energy trading" in either language.
     titles: dict[int, list[str]] = defaultdict(list)
-    for member_id, title in positions.values_list("member_id", "title"):
-        titles[member_id].append(title)
+    for member_id, title, employer, sector in positions.values_list(
+        "member_id", "title", "employer", "sector"
+    ):
+        sector_words = (
+            f"{taxonomy.label(taxonomy.SECTORS, sector, 'fr')} "
+            f"{taxonomy.label(taxonomy.SECTORS, sector, 'en')}"
+            if sector
+            else ""
+        )
+        titles[member_id].append(" ".join(p for p in (title, employer, sector_words) if p))
     today = timezone.localdate()
     rows = offers.values(
         "member_id",
@@ -98,6 +109,8 @@ def mentor_profiles(network_id: int, *, only: set[int] | None = None) -> list[en
         "member__class_year",
         "member__employer",
         "member__bio",
+        "member__position_title",
+        "member__city",
     )
     profiles = []
     for row in rows:
@@ -119,9 +132,12 @@ def mentor_profiles(network_id: int, *, only: set[int] | None = None) -> list[en
                 formats=frozenset(engine.Format(f) for f in row["formats"] or []),
                 capacity=max(0, row["capacity"] - taken.get(pk, 0)),
                 is_paused=row["paused_until"] is not None and row["paused_until"] >= today,
-                responsiveness=float(answered.get(pk, 1.0)),
+                # Never invited: no figure, so no "answers 100 %" reason made up from a default.
+                responsiveness=float(answered[pk]) if pk in answered else None,
                 bio=row["member__bio"],
-                past_positions=" ".join(titles.get(pk, ())),
+                past_positions=" · ".join(titles.get(pk, ())),
+                title=row["member__position_title"],
+                city=row["member__city"],
             )
         )
     return profiles
@@ -140,6 +156,9 @@ def mentee_request(request: MentoringRequest) -> engine.MenteeRequest:
         skills=frozenset(mentee.skills or []),
         languages=tuple(request.languages or mentee.languages or ("fr",)),
         country=mentee.country,
+        city=mentee.city,
+        target_country=request.target_country,
+        target_city=request.target_city,
         years_experience=_years(mentee.years_of_experience, mentee.class_year),
         class_year=mentee.class_year,
         employer=mentee.employer,
@@ -257,6 +276,9 @@ def suggest(
         for p in result.proposals
         if int(p.mentor_id) not in exclude and int(p.mentor_id) in members
     ][:k]
+    # The engine picks a varied set; the manager reads it best first (a card's score is the
+    # sum of the reasons it shows).
+    proposals.sort(key=lambda suggestion: -suggestion.score)
     excluded = [
         WhyNot(members[int(e.mentor_id)], list(e.codes))
         for e in result.excluded

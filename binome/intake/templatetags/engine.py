@@ -33,10 +33,20 @@ def _evidence_text(code: str, ev: dict[str, Any]) -> str:
     if code == "text_overlap":
         return _("words in common: %(words)s") % {"words": ", ".join(ev.get("words", []))}
     if code == "same_sector":
-        return _("same sector: %(sector)s") % {"sector": taxonomy.label("sector", ev["sector"])}
+        sector = taxonomy.label("sector", ev["sector"])
+        if ev.get("world") == "target":
+            return _("works in the sector aimed at: %(sector)s") % {"sector": sector}
+        return _("same sector: %(sector)s") % {"sector": sector}
     if code == "same_function":
-        return _("same job function: %(function)s") % {
-            "function": taxonomy.label("function", ev["function"])
+        function = taxonomy.label("function", ev["function"])
+        if ev.get("world") == "target":
+            return _("does the job aimed at: %(function)s") % {"function": function}
+        return _("same job function: %(function)s") % {"function": function}
+    if code == "no_common_format":
+        return _("warning: no meeting format you both accept (%(formats)s, %(city)s)") % {
+            "formats": ", ".join(str(dict(Format.choices).get(f, f)) for f in ev.get("formats", []))
+            or "—",
+            "city": ev.get("city") or "—",
         }
     if code == "shared_themes":
         return _("shared themes: %(themes)s") % {"themes": ", ".join(ev.get("themes", []))}
@@ -56,9 +66,10 @@ def _evidence_text(code: str, ev: dict[str, Any]) -> str:
         }
     if code == "proximity":
         if "country" in ev:
-            return _("same country: %(country)s") % {
-                "country": taxonomy.label("country", ev["country"])
-            }
+            country = taxonomy.label("country", ev["country"])
+            if ev.get("world") == "target":
+                return _("works in the country aimed at: %(country)s") % {"country": country}
+            return _("same country: %(country)s") % {"country": country}
         hours = float(ev.get("hours_apart") or 0)
         if hours == 0:
             return _("same time zone")
@@ -86,6 +97,8 @@ def reason_words(context: template.Context, reason: dict[str, Any]) -> str:
         labels = _theme_labels(context)
         evidence["themes"] = [labels.get(c, c) for c in evidence["themes"]]
     text = _evidence_text(code, evidence) if evidence else str(REASONS.get(code, code))
+    if code in WARNINGS:
+        return text
     return f"{text} (+{points:.0f})"
 
 
@@ -110,7 +123,15 @@ def _theme_labels(context: template.Context) -> dict[str, str]:
 
 @register.filter
 def has_points(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [reason for reason in reasons if float(reason.get("points", 0)) > 0]
+    """The reasons that earn points, and the warnings a manager must see (no common format)."""
+    return [
+        reason
+        for reason in reasons
+        if float(reason.get("points", 0)) > 0 or reason.get("code") in WARNINGS
+    ]
+
+
+WARNINGS = frozenset({"no_common_format"})
 
 
 @register.filter
