@@ -109,3 +109,12 @@ def persona_sessions(module_world, django_db_blocker) -> dict[str, str]:
 
     with django_db_blocker.unblock():
         return log_in_everyone(module_world)
+
+
+@pytest.fixture(scope="module")
+def elsewhere(module_world, django_db_blocker):
+    """Objects out of the access world personas' reach (tests/access_elsewhere.py)."""
+    from tests.access_elsewhere import build_elsewhere
+
+    with django_db_blocker.unblock():
+        return build_elsewhere(module_world)

@@ -11,106 +11,16 @@ own network's address, the reverse swap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from django.utils import timezone
 
-from binome.intake.models import MentorInvitation, ShortlistEntry
-from binome.members.models import ImportBatch, Member
-from binome.mentorships.models import ActionItem, Flag, Meeting, Mentorship
-from binome.mentorships.services import flags, work
-from binome.programmes.models import Programme, StaffRole, Theme
-from binome.programmes.services import publish_charter
-from binome.testing.factories import ProgrammeFactory, ThemeFactory, grant, make_mentor
+from tests.access_elsewhere import Elsewhere
 from tests.access_table import REFUSED, ROWS
 from tests.access_urls import all_patterns, persona_url, table_line, try_as
-from tests.access_world import (
-    PERSONAS,
-    World,
-    held_meeting,
-    make_pair,
-    member,
-    request_at_invitation,
-)
+from tests.access_world import PERSONAS
 
 pytestmark = pytest.mark.django_db
-
-
-@dataclass
-class Elsewhere:
-    """Objects the personas of the access world must not reach through their URLs."""
-
-    programme: Programme
-    theme: Theme
-    role: StaffRole
-    batch: ImportBatch
-    member: Member
-    request_id: int
-    entry: ShortlistEntry
-    invitation: MentorInvitation
-    pair: Mentorship
-    meeting: Meeting
-    item: ActionItem
-    flag: Flag
-    # Same network, another parent.
-    sibling_entry: ShortlistEntry
-    sibling_invitation: MentorInvitation
-    sibling_meeting: Meeting
-    sibling_item: ActionItem
-    sibling_flag: Flag
-
-
-def _pair_objects(pair: Mentorship) -> tuple[Meeting, ActionItem, Flag]:
-    meeting = held_meeting(pair, pair.mentee, pair.mentor)
-    item = work.add_action_item(
-        mentorship=pair, member=pair.mentee, owner=pair.mentee, text="Relire le CV", due_date=None
-    )
-    return meeting, item, flags.flag_referral(mentorship=pair, mentor=pair.mentor)
-
-
-def build_elsewhere(world: World) -> Elsewhere:
-    from binome.members import import_services
-
-    hec = world.other_network
-    theme = ThemeFactory(network=hec, code="entrepreneuriat")
-    programme = ProgrammeFactory(network=hec, slug="mentorat-hec")
-    publish_charter(programme=programme, actor=None, text_fr="Charte", text_en="Charter")
-    manager, mentor, mentee = (member(n, hec) for n in ("hugo", "helene", "henri"))
-    role = grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
-    make_mentor(mentor, themes=[theme], capacity=3)
-    pair = make_pair(programme, mentor, mentee)
-    meeting, item, flag = _pair_objects(pair)
-    request, entry, invitation = request_at_invitation(programme, mentee, mentor, manager, theme)
-    batch = import_services.start_import(
-        network=hec, actor=manager.user, filename="hec.csv", data=b"Nom;Courriel\nA;a@b.fr\n"
-    )
-    # A sibling of the world's pair and request: the other party's pair, paul's request.
-    olga = world.people["other_party"]
-    sibling_pair = Mentorship.objects.get(mentor=olga)
-    sibling_meeting, sibling_item, sibling_flag = _pair_objects(sibling_pair)
-    _r, sibling_entry, sibling_invitation = request_at_invitation(
-        world.programme, sibling_pair.mentee, olga, world.people["manager"], world.theme
-    )
-    return Elsewhere(
-        programme=programme,
-        theme=theme,
-        role=role,
-        batch=batch,
-        member=mentor,
-        request_id=request.pk,
-        entry=entry,
-        invitation=invitation,
-        pair=pair,
-        meeting=meeting,
-        item=item,
-        flag=flag,
-        sibling_entry=sibling_entry,
-        sibling_invitation=sibling_invitation,
-        sibling_meeting=sibling_meeting,
-        sibling_item=sibling_item,
-        sibling_flag=sibling_flag,
-    )
 
 
 # Argument → (label, id of an object out of reach) for each swap.
@@ -145,12 +55,6 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
 }
 # Arguments that are not ids of objects (or reach none of another network's).
 NOT_IDS = frozenset({"network", "file_format", "token", "uidb36"})
-
-
-@pytest.fixture(scope="module")
-def elsewhere(module_world, django_db_blocker) -> Elsewhere:
-    with django_db_blocker.unblock():
-        return build_elsewhere(module_world)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,109 @@
+"""Objects the personas of the access world must not reach: another network's (programme,
+theme, role, import, member, request with its shortlist entry and invitation, pair with its
+meeting, action item and flag) and, in the same network, a sibling pair's and a sibling
+request's. Built on top of the access world, in the same module-long transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from binome.intake.models import MentoringRequest, MentorInvitation, ShortlistEntry
+from binome.intake.services import intake
+from binome.members.models import ImportBatch, Member
+from binome.mentorships.models import ActionItem, Flag, Meeting, Mentorship
+from binome.mentorships.services import flags, work
+from binome.programmes.models import Programme, StaffRole, Theme
+from binome.programmes.services import publish_charter
+from binome.testing import scenarios
+from binome.testing.factories import ProgrammeFactory, ThemeFactory, grant, make_mentor
+from tests.access_world import World, held_meeting, make_pair, member, request_at_invitation
+
+
+@dataclass
+class Elsewhere:
+    """Objects the personas of the access world must not reach through their URLs."""
+
+    programme: Programme
+    theme: Theme
+    role: StaffRole
+    batch: ImportBatch
+    member: Member
+    request_id: int
+    entry: ShortlistEntry
+    invitation: MentorInvitation
+    pair: Mentorship
+    meeting: Meeting
+    item: ActionItem
+    flag: Flag
+    # Same network, another parent.
+    sibling_entry: ShortlistEntry
+    sibling_invitation: MentorInvitation
+    sibling_meeting: Meeting
+    sibling_item: ActionItem
+    sibling_flag: Flag
+    # Requests of the world's programme at the steps the body tests need.
+    shortlisting: MentoringRequest
+    in_intake: MentoringRequest
+
+
+def _pair_objects(pair: Mentorship) -> tuple[Meeting, ActionItem, Flag]:
+    meeting = held_meeting(pair, pair.mentee, pair.mentor)
+    item = work.add_action_item(
+        mentorship=pair, member=pair.mentee, owner=pair.mentee, text="Relire le CV", due_date=None
+    )
+    return meeting, item, flags.flag_referral(mentorship=pair, mentor=pair.mentor)
+
+
+def build_elsewhere(world: World) -> Elsewhere:
+    from binome.members import import_services
+
+    hec = world.other_network
+    theme = ThemeFactory(network=hec, code="entrepreneuriat")
+    programme = ProgrammeFactory(network=hec, slug="mentorat-hec")
+    publish_charter(programme=programme, actor=None, text_fr="Charte", text_en="Charter")
+    manager, mentor, mentee = (member(n, hec) for n in ("hugo", "helene", "henri"))
+    role = grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    make_mentor(mentor, themes=[theme], capacity=3)
+    pair = make_pair(programme, mentor, mentee)
+    meeting, item, flag = _pair_objects(pair)
+    request, entry, invitation = request_at_invitation(programme, mentee, mentor, manager, theme)
+    batch = import_services.start_import(
+        network=hec, actor=manager.user, filename="hec.csv", data=b"Nom;Courriel\nA;a@b.fr\n"
+    )
+    # A sibling of the world's pair and request: the other party's pair, paul's request.
+    olga = world.people["other_party"]
+    sibling_pair = Mentorship.objects.get(mentor=olga)
+    sibling_meeting, sibling_item, sibling_flag = _pair_objects(sibling_pair)
+    _r, sibling_entry, sibling_invitation = request_at_invitation(
+        world.programme, sibling_pair.mentee, olga, world.people["manager"], world.theme
+    )
+    manager = world.people["manager"]
+    shortlisting = scenarios.request_to_shortlist(
+        manager=manager, mentee=member("zoe", world.network), programme=world.programme
+    )
+    in_intake = scenarios.submitted_request(
+        mentee=member("yann", world.network), programme=world.programme
+    )
+    intake.take_request(request=in_intake, manager=manager)
+    return Elsewhere(
+        programme=programme,
+        theme=theme,
+        role=role,
+        batch=batch,
+        member=mentor,
+        request_id=request.pk,
+        entry=entry,
+        invitation=invitation,
+        pair=pair,
+        meeting=meeting,
+        item=item,
+        flag=flag,
+        sibling_entry=sibling_entry,
+        sibling_invitation=sibling_invitation,
+        sibling_meeting=sibling_meeting,
+        sibling_item=sibling_item,
+        sibling_flag=sibling_flag,
+        shortlisting=shortlisting,
+        in_intake=in_intake,
+    )
