@@ -85,16 +85,17 @@ def run_search(kind: str, members: int, repeats: int) -> None:
     )
 
 
-def run_import(kind: str, rows: int) -> None:
-    _django.setup(kind, f"import_{rows}_{int(time.time())}")
+def run_import(kind: str, rows: int, db_name: str = "") -> None:
+    stamp = int(time.time())
+    _django.setup(kind, db_name or f"import_{rows}_{stamp}")
     from binome.accounts.models import User
     from binome.core.models import Network
     from binome.members import import_services
     from binome.members.models import ImportBatch
 
-    network = Network.objects.create(slug="bench", name="Bench")
-    admin = User.objects.create_user("admin@bench.example.org")
-    path = _write_import_file(rows)
+    network = Network.objects.create(slug=f"bench-{stamp}", name="Bench")
+    admin = User.objects.create_user(f"admin-{stamp}@bench.example.org")
+    path = _write_import_file(rows, stamp)
     size = path.stat().st_size
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
@@ -123,7 +124,7 @@ def run_import(kind: str, rows: int) -> None:
     )
 
 
-def _write_import_file(rows: int) -> Path:
+def _write_import_file(rows: int, stamp: int) -> Path:
     """A French Excel export (BOM, ';', CRLF, Windows line ends) in the forms alumni write."""
     rng = random.Random(3)
     years = ["X{}", "X{:02d}", "'{:02d}", "P{}", "{}.0", "{}"]
@@ -141,7 +142,7 @@ def _write_import_file(rows: int) -> Path:
             form = rng.choice(years)
             written = form.format(year % 100 if "02d" in form else year)
             out.write(
-                f"Nom{i};Prénom{i};member{i}@bench.example.org;{written};"
+                f"Nom{i};Prénom{i};member{i}-{stamp}@bench.example.org;{written};"
                 f"{rng.choice(sectors)};fr, en;{rng.choice(countries)};Paris;Ingénieur;"
                 f"Société {i % 500};+33 6 12 34 {i % 100:02d} {i % 97:02d};"
                 f"linkedin.com/in/member-{i}\r\n"
@@ -156,11 +157,12 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=200)
+    parser.add_argument("--db-name", default="", help="an existing database to reuse (import)")
     args = parser.parse_args()
     if args.what == "search":
         run_search(args.db, args.members, args.repeats)
     else:
-        run_import(args.db, args.rows)
+        run_import(args.db, args.rows, args.db_name)
 
 
 if __name__ == "__main__":

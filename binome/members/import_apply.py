@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.utils import timezone
 
 from binome.accounts.models import User
 from binome.core.models import Network
-from binome.members import imports
+from binome.members import bulk, imports
 from binome.members.invitations import queue_invitations
 from binome.members.models import Member
 from binome.members.services import refresh_directory_entry
@@ -73,20 +74,24 @@ def _apply_chunk(
 ) -> tuple[int, int]:
     emails = [row["email"] for row in values]
     users = {u.email: u for u in User.objects.filter(email__in=emails)}
+    now = timezone.now()
     new_users = [
         User(
             email=row["email"],
             password=_unusable_password(),
             language=row.get("language", network.default_language),
+            date_joined=now,
         )
         for row in values
         if row["email"] not in users
     ]
-    User.objects.bulk_create(new_users, batch_size=1000)
-    if any(u.pk is None for u in new_users):
-        # Reload for the ids: SQLite and PostgreSQL both return them, older backends may not.
-        new_users = list(User.objects.filter(email__in=[u.email for u in new_users]))
-    users.update({u.email: u for u in new_users})
+    bulk.insert(User, new_users)
+    ids = dict(
+        User.objects.filter(email__in=[u.email for u in new_users]).values_list("email", "pk")
+    )
+    for user in new_users:
+        user.pk = ids[user.email]
+        users[user.email] = user
     members = {
         m.user_id: m for m in Member.objects.filter(network=network, user__in=users.values())
     }
@@ -109,7 +114,7 @@ def _apply_chunk(
                 setattr(member, f"{name}_text", "")
             elif f"{name}_text" in row:
                 setattr(member, name, "")
-    Member.objects.bulk_create(to_create, batch_size=1000)
+    bulk.insert(Member, to_create)
     if to_update:
         Member.objects.bulk_update(to_update, fields, batch_size=1000)
         # New members are not listed yet; listed mentors whose profile changed are re-indexed.

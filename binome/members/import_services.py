@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from binome.core import audit
 from binome.core.errors import DomainError
 from binome.core.models import Network
-from binome.members import imports
+from binome.members import bulk, imports
 from binome.members.import_apply import apply_rows
 from binome.members.models import ImportBatch, ImportIssue
 
@@ -37,13 +37,14 @@ ISSUE_CHUNK = 5_000
 def _move(batch: ImportBatch, to: str, **fields: Any) -> ImportBatch:
     """Move ``batch`` to ``to`` if the table allows it, under a row lock."""
     with transaction.atomic():
-        locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        # The rows (megabytes) are neither read nor written back for a change of status.
+        locked = ImportBatch.objects.select_for_update().defer("rows", "lines").get(pk=batch.pk)
         if to not in TRANSITIONS[locked.status]:
             raise DomainError(_("This import cannot do that now."), code="transition")
         locked.status = to
         for name, value in fields.items():
             setattr(locked, name, value)
-        locked.save()
+        locked.save(update_fields=["status", *fields])
     return locked
 
 
@@ -139,6 +140,8 @@ def run_validation(batch_id: int) -> None:
     mapping = {name: int(index) for name, index in batch.mapping.items()}
     pending: list[ImportIssue] = []
     error_rows = warning_rows = 0
+    # Ten saves at most: on SQLite each one rewrites the batch's row, rows included.
+    every = max(PROGRESS_EVERY, batch.total_rows // 10)
     checked = imports.check_rows(
         batch.rows,
         batch.lines,
@@ -166,11 +169,11 @@ def run_validation(batch_id: int) -> None:
                 for (field, code, value, detail), warning in zip(issues, warnings, strict=True)
             )
             if len(pending) >= ISSUE_CHUNK:
-                ImportIssue.objects.bulk_create(pending)
+                bulk.insert(ImportIssue, pending)
                 pending = []
-        if count % PROGRESS_EVERY == 0:
+        if count % every == 0:
             ImportBatch.objects.filter(pk=batch_id).update(processed_rows=count)
-    ImportIssue.objects.bulk_create(pending)
+    bulk.insert(ImportIssue, pending)
     _move(
         batch,
         Status.VALIDATED,

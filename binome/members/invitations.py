@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.http import int_to_base36
 from django.utils.translation import gettext as _
 
 from binome.accounts.models import User
 from binome.accounts.tokens import activation_url
 from binome.core.models import Network
+from binome.members import bulk
 from binome.notifications.models import OutboxMessage
 from binome.notifications.services import enqueue_delivery
 
@@ -30,16 +33,31 @@ def queue_invitations(network: Network, users: list[User]) -> None:
                 ),
             )
     messages = []
-    for user in users:
+    now = timezone.now()
+    for user, link in zip(users, _activation_urls(users), strict=True):
         subject, body = templates.get(user.language, templates["fr"])
         messages.append(
             OutboxMessage(
                 to=user.email,
                 subject=subject,
                 language=user.language,
-                body_text=body % {"network": network.name, "link": activation_url(user)},
+                body_text=body % {"network": network.name, "link": link},
+                next_attempt_at=now,
             )
         )
-    OutboxMessage.objects.bulk_create(messages, batch_size=1000)
+    bulk.insert(OutboxMessage, messages)
     if messages:
         transaction.on_commit(enqueue_delivery)
+
+
+def _activation_urls(users: list[User]) -> list[str]:
+    """``activation_url`` for many users: the URL is reversed once, with placeholders (resolving
+    it per user took a third of a 100,000-member import)."""
+    if len(users) < 2:
+        return [activation_url(user) for user in users]
+    template = activation_url(User(pk=0))
+    prefix = template.rsplit("/", 3)[0]
+    return [
+        f"{prefix}/{int_to_base36(user.pk)}/{default_token_generator.make_token(user)}/"
+        for user in users
+    ]

@@ -17,7 +17,7 @@ The parts: ``values`` reads class years, sectors, functions, countries; ``parser
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -185,12 +185,32 @@ def _linkedin(value: str) -> str:
     return url
 
 
+def _cached(reader: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``reader`` remembering its answers: class years, countries and languages repeat on every
+    line of a file (a third of the time of checking 100,000 rows)."""
+
+    @lru_cache(maxsize=8192)
+    def read(value: str) -> tuple[Any, str]:
+        try:
+            return reader(value), ""
+        except ValueError as error:
+            return None, str(error)
+
+    def call(value: str) -> Any:
+        result, error = read(value)
+        if error:
+            raise ValueError(error)
+        return list(result) if isinstance(result, list) else result
+
+    return call
+
+
 _READERS = {
     "email": _email,
-    "class_year": values.class_year,
-    "country": _country,
-    "languages": _languages,
-    "language": _language,
+    "class_year": _cached(values.class_year),
+    "country": _cached(_country),
+    "languages": _cached(_languages),
+    "language": _cached(_language),
     "skills": _skills,
     "phone": _phone,
     "linkedin_url": _linkedin,
