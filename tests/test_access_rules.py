@@ -59,3 +59,16 @@ def test_staff_with_two_factor_reach_staff_pages(login, world, settings):
         user=world.bob.user, type=Authenticator.Type.TOTP, data={"secret": "x"}
     )
     assert status(login(world.bob), "programme_list") == 200
+
+
+def test_the_superuser_flag_grants_nothing_inside_a_network(login, world):
+    """The operator's Django flag opens the Django admin, not a network's staff pages."""
+    world.dana.user.is_superuser = world.dana.user.is_staff = True
+    world.dana.user.save()
+    client = login(world.dana)
+    assert status(client, "directory") == 200
+    for page in ["programme_list", "theme_list", "staff_list", "import_list"]:
+        assert status(client, page) == 404
+    assert (
+        client.get(reverse("programme_detail", args=["ax", world.programme.pk])).status_code == 404
+    )
