@@ -1,8 +1,10 @@
 """``uv run python -m bench.engine [--size S M L] [--part …]``: engine benchmarks.
 
 Every measurement runs in a fresh process (peak memory is per measurement) on instances from
-``binome_engine.synthetic`` with fixed seeds; results are printed as a table and as JSON lines.
-Comparisons (SciPy dense assignment, the ``matching`` package) run only where they can.
+``binome_engine.synthetic`` with fixed seeds; results are printed as JSON lines as they come,
+then as a table (part, size, median seconds and every run's, peak MiB, gap, the part's other
+figures). Comparisons (SciPy dense assignment, the ``matching`` package) run only where they
+can.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import json
 import subprocess
 import sys
+from typing import Any
 
 ALL = ("cohort", "cohort-fair", "scipy-dense", "hospital-resident", "shortlist", "speed", "quality")
 # where the comparisons can run at all (dense L needs a 16 GB score matrix)
@@ -27,17 +30,59 @@ def main() -> int:
     )
     args = parser.parse_args()
     parts = ALL if "all" in args.part else tuple(args.part)
+    results: list[dict[str, Any]] = []
     for size in args.size:
         for part in parts:
             if size not in LIMITS.get(part, (size,)):
-                print(
-                    json.dumps({"part": part, "size": size, "skipped": "cannot run at this size"})
-                )
+                results.append({"part": part, "size": size, "skipped": "cannot run at this size"})
+                print(json.dumps(results[-1]), flush=True)
                 continue
             if part in ("speed", "quality") and size != args.size[0]:
                 continue  # one size only
-            print(_repeated(part, size, args.timeout, args.repeat), flush=True)
+            line = _repeated(part, size, args.timeout, args.repeat)
+            results.append(json.loads(line))
+            print(line, flush=True)
+    print()
+    print(table(results))
     return 0
+
+
+SHOWN = ("part", "size", "seconds", "seconds_runs", "peak_mib", "gap")
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """The results as a plain-text table, one row a measurement (other figures as k=v)."""
+    header = ["part", "size", "seconds", "runs", "peak MiB", "gap", "figures"]
+    rows = [header]
+    for r in results:
+        runs = r.get("seconds_runs")
+        others = {k: v for k, v in r.items() if k not in SHOWN and k != "peak_before_mib"}
+        rows.append(
+            [
+                str(r.get("part", "")),
+                str(r.get("size", "")),
+                _cell(r.get("seconds")),
+                " ".join(f"{s:g}" for s in runs) if runs else "",
+                _cell(r.get("peak_mib")),
+                _cell(r.get("gap")),
+                ", ".join(f"{k}={_cell(v)}" for k, v in others.items()),
+            ]
+        )
+    widths = [max(len(row[c]) for row in rows) for c in range(len(header) - 1)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
+        for row in rows
+    ]
+    lines.insert(1, "-" * max(len(line) for line in lines))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_cell(v)}" for k, v in value.items()) + "}"
+    return str(value)  # the measurements round their own figures
 
 
 def _repeated(part: str, size: str, timeout: int, repeat: int) -> str:
