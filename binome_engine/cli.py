@@ -70,7 +70,7 @@ EPILOG = "\n\n".join(
         "Lists (languages, skills, themes, formats) are separated by ';' in CSV; languages in "
         "order of preference; formats among in_person, video, phone; style among classic, "
         "peer, reverse; is_paused (or paused) yes/no, oui/non, true/false, 1/0; utc_offset "
-        "from -14 to 14, years_experience 0 to 100, capacity (free places) 0 or more, "
+        "from -14 to 14, years_experience 0 to 150, capacity (free places) 0 or more, "
         "responsiveness 0 to 1 (0,8 or 0.8); ids unique in each file. Missing "
         "columns take their defaults; rows are counted from 1 after the header.",
         f"Settings (--settings, a JSON object): {', '.join(io.SETTINGS_KEYS)}. weights: "

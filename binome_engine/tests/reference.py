@@ -96,5 +96,7 @@ def best_total(g: Grid, matched_first: bool, floor: int = 0) -> tuple[int, float
 def bottleneck(g: Grid) -> int:
     """The best worst pair (milli-points) of a matching of the most requests."""
     target = most_pairs(g)
+    if target == 0:  # no pair at all: no worst pair either
+        return 0
     values = sorted({int(v) for v in g.w[g.w >= 0]}, reverse=True)
     return next((v for v in values if most_pairs(g, v) == target), 0)
