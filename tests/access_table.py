@@ -8,8 +8,8 @@ Statuses: a number is the HTTP status; ``login`` is a redirect to the login page
 to the two-factor setup. A refused request (``login``, 400, 403, 404, 405) must change nothing.
 Tenancy answers 404, never 403. Who the personas are: ``tests/access_world.py``.
 
-Read-only pages without ``require_GET`` render on POST too (200, nothing written): declared as
-they are. A row that is wrong today because of a known defect says what it should be and is
+Read-only pages are ``require_safe``: a POST that reaches them answers 405 (after the access
+check, so strangers still get 404). A row that is wrong today because of a known defect says what it should be and is
 listed in KNOWN_DEFECTS (an xfail until fixed).
 """
 
@@ -66,7 +66,7 @@ TABLE = """
 # url name              meth anon  memb  mtee  mtor  othr  mgr   omgr  nadm  fadm  su
 # -- Public pages and accounts
 home                    GET  200   200   200   200   200   200   200   200   200   200
-home                    POST 200   200   200   200   200   200   200   200   200   200
+home                    POST 405   405   405   405   405   405   405   405   405   405
 set_language            GET  302   302   302   302   302   302   302   302   302   302
 set_language            POST 302   302   302   302   302   302   302   302   302   302
 account_language        GET  login 200   200   200   200   200   200   200   200   200
@@ -90,7 +90,7 @@ mfa_activate_totp       GET  login 302   302   302   302   302   302   302   302
 mfa_activate_totp       POST login 302   302   302   302   302   302   302   302   302
 # -- Members: profile, offer, directory, joining
 network_home            GET  login 200   200   200   200   200   200   200   200   404
-network_home            POST login 200   200   200   200   200   200   200   200   404
+network_home            POST login 405   405   405   405   405   405   405   405   404
 network_join            GET  login 405   405   405   405   405   405   405   405   405
 network_join            POST login 302   302   302   302   302   302   302   302   302
 profile_edit            GET  login 200   200   200   200   200   200   200   200   404
@@ -104,15 +104,15 @@ mentor_offer_resume     POST login 200   200   302   302   200   200   200   200
 mentor_offer_withdraw   GET  login 405   405   405   405   405   405   405   405   404
 mentor_offer_withdraw   POST login 200   200   302   302   200   200   200   200   404
 directory               GET  login 200   200   200   200   200   200   200   200   404
-directory               POST login 200   200   200   200   200   200   200   200   404
+directory               POST login 405   405   405   405   405   405   405   405   404
 member_detail           GET  login 200   200   200   200   200   200   200   404   404
-member_detail           POST login 200   200   200   200   200   200   200   404   404
+member_detail           POST login 405   405   405   405   405   405   405   404   404
 my_requests             GET  login 200   200   200   200   200   200   200   200   404
-my_requests             POST login 200   200   200   200   200   200   200   200   404
+my_requests             POST login 405   405   405   405   405   405   405   405   404
 my_invitations          GET  login 200   200   200   200   200   200   200   200   404
-my_invitations          POST login 200   200   200   200   200   200   200   200   404
+my_invitations          POST login 405   405   405   405   405   405   405   405   404
 my_pairs                GET  login 200   200   200   200   200   200   200   200   404
-my_pairs                POST login 200   200   200   200   200   200   200   200   404
+my_pairs                POST login 405   405   405   405   405   405   405   405   404
 # -- Network admin: directory imports and exports
 import_list             GET  login 404   404   404   404   404   404   200   200   404
 import_list             POST login 404   404   404   404   404   404   200   200   404
@@ -126,7 +126,7 @@ directory_export        GET  login 404   404   404   404   404   404   200   200
 directory_export        POST login 404   404   404   404   404   404   200   200   404
 # -- Programmes, themes, staff roles
 programme_list          GET  login 404   404   404   404   200   200   200   200   404
-programme_list          POST login 404   404   404   404   200   200   200   200   404
+programme_list          POST login 404   404   404   404   405   405   405   405   404
 programme_create        GET  login 404   404   404   404   404   404   200   200   404
 programme_create        POST login 404   404   404   404   404   404   200   200   404
 programme_detail        GET  login 404   404   404   404   200   404   200   404   404
@@ -134,7 +134,7 @@ programme_detail        POST login 404   404   404   404   404   404   200   404
 programme_edit          GET  login 404   404   404   404   404   404   200   404   404
 programme_edit          POST login 404   404   404   404   404   404   200   404   404
 theme_list              GET  login 404   404   404   404   404   404   200   200   404
-theme_list              POST login 404   404   404   404   404   404   200   200   404
+theme_list              POST login 404   404   404   404   404   404   405   405   404
 theme_create            GET  login 404   404   404   404   404   404   200   200   404
 theme_create            POST login 404   404   404   404   404   404   200   200   404
 theme_edit              GET  login 404   404   404   404   404   404   200   404   404
@@ -149,7 +149,7 @@ request_new             POST login 200   200   200   200   200   200   200   404
 request_edit            GET  login 404   200   404   404   404   404   404   404   404
 request_edit            POST login 404   200   404   404   404   404   404   404   404
 request_detail          GET  login 404   200   404   404   404   404   404   404   404
-request_detail          POST login 404   200   404   404   404   404   404   404   404
+request_detail          POST login 404   405   404   404   404   404   404   404   404
 request_rank            GET  login 405   405   405   405   405   405   405   405   404
 request_rank            POST login 404   200   404   404   404   404   404   404   404
 request_submit          GET  login 405   405   405   405   405   405   405   405   404
@@ -164,9 +164,9 @@ invitation_decline      GET  login 405   405   405   405   405   405   405   405
 invitation_decline      POST login 404   404   302   404   404   404   404   404   404
 # -- Intake: the managers' side
 intake_queue            GET  login 404   404   404   404   200   404   200   404   404
-intake_queue            POST login 404   404   404   404   200   404   200   404   404
+intake_queue            POST login 404   404   404   404   405   404   405   404   404
 manage_request          GET  login 404   404   404   404   200   404   200   404   404
-manage_request          POST login 404   404   404   404   200   404   200   404   404
+manage_request          POST login 404   404   404   404   405   404   405   404   404
 request_take            GET  login 404   404   404   404   405   405   405   405   404
 request_take            POST login 404   404   404   404   200   404   200   404   404
 request_schedule        GET  login 404   404   404   404   405   405   405   405   404
@@ -189,7 +189,7 @@ direct_pair             GET  login 404   404   404   404   404   404   200   404
 direct_pair             POST login 404   404   404   404   404   404   200   404   404
 # -- Pairs: the pair's own pages
 pair_page               GET  login 404   200   200   404   404   404   404   404   404
-pair_page               POST login 404   200   200   404   404   404   404   404   404
+pair_page               POST login 404   405   405   404   404   404   404   404   404
 pair_sign               GET  login 405   405   405   405   405   405   405   405   404
 pair_sign               POST login 404   200   200   404   404   404   404   404   404
 objectives_save         GET  login 405   405   405   405   405   405   405   405   404
@@ -223,12 +223,12 @@ action_item_add         POST login 404   200   200   404   404   404   404   404
 action_item_done        GET  login 405   405   405   405   405   405   405   405   404
 action_item_done        POST login 404   200   200   404   404   404   404   404   404
 meeting_ics             GET  login 404   200   200   404   404   404   404   404   404
-meeting_ics             POST login 404   200   200   404   404   404   404   404   404
+meeting_ics             POST login 404   405   405   404   404   404   404   404   404
 # -- Pairs: the managers' side (metadata only)
 programme_pairs         GET  login 404   404   404   404   200   404   200   404   404
-programme_pairs         POST login 404   404   404   404   200   404   200   404   404
+programme_pairs         POST login 404   404   404   404   405   404   405   404   404
 staff_pair              GET  login 404   404   404   404   200   404   200   404   404
-staff_pair              POST login 404   404   404   404   200   404   200   404   404
+staff_pair              POST login 404   404   404   404   405   404   405   404   404
 flag_resolve            GET  login 404   404   404   404   405   405   405   405   404
 flag_resolve            POST login 404   404   404   404   302   404   302   404   404
 pair_rematch            GET  login 404   404   404   404   405   405   405   405   404

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from binome.core.access import Access, member_required, public
 from binome.core.models import Network
@@ -15,6 +16,7 @@ from binome.mentorships.states import LIVE_STATUSES
 
 
 @member_required
+@require_safe
 def network_home(request: HttpRequest, access: Access) -> HttpResponse:
     offer = MentorOffer.objects.filter(member=access.member).first()
     requests, invitations = home_items(access)
@@ -32,6 +34,7 @@ def network_home(request: HttpRequest, access: Access) -> HttpResponse:
 
 
 @public
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The entry page: a member of one network goes straight to it."""
     if not request.user.is_authenticated:

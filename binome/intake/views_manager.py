@@ -12,7 +12,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -45,6 +45,8 @@ def intake_queue(request: HttpRequest, access: Access, programme_id: int) -> Htt
     programme = get_object_or_404(Programme.objects.for_network(access.network), pk=programme_id)
     if not access.manages(programme):
         raise Http404
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     board = selectors.dashboard(programme)
     rows = [(r, selectors.waiting_on(r)) for r in board.open_requests]
     return render(
@@ -55,6 +57,8 @@ def intake_queue(request: HttpRequest, access: Access, programme_id: int) -> Htt
 @staff_required
 def manage_request(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_manager(access, request_id)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return request_page(request, access, mentoring_request)
 
 

@@ -8,11 +8,11 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from binome.core.access import Access, member_required
 from binome.core.errors import DomainError
@@ -27,6 +27,7 @@ from binome.programmes.models import Programme
 
 
 @member_required
+@require_safe
 def my_requests(request: HttpRequest, access: Access) -> HttpResponse:
     mine = MentoringRequest.objects.filter(mentee=access.member).select_related("programme")
     programmes = Programme.objects.for_network(access.network).filter(
@@ -90,6 +91,8 @@ def request_edit(
 @member_required
 def request_detail(request: HttpRequest, access: Access, request_id: int) -> HttpResponse:
     mentoring_request = selectors.request_for_mentee(access, request_id)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return _request_page(request, access, mentoring_request)
 
 

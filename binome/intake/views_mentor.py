@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from binome.core.access import Access, member_required, public
 from binome.core.errors import DomainError
@@ -40,6 +40,7 @@ def _invitations_page(
 
 
 @member_required
+@require_safe
 def my_invitations(request: HttpRequest, access: Access) -> HttpResponse:
     return _invitations_page(request, access)
 

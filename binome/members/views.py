@@ -5,11 +5,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from binome.core.access import Access, authenticated_user, login_only, member_required
 from binome.core.errors import DomainError
@@ -181,6 +181,7 @@ def mentor_offer_withdraw(request: HttpRequest, access: Access) -> HttpResponse:
 
 
 @member_required
+@require_safe
 def directory(request: HttpRequest, access: Access) -> HttpResponse:
     form = DirectoryForm(request.GET or None, network=access.network)
     query = selectors.DirectoryQuery()
@@ -217,4 +218,6 @@ def member_detail(request: HttpRequest, access: Access, member_id: int) -> HttpR
     member = selectors.visible_member(access.network, access.member, member_id)
     if member is None:
         raise Http404
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return render(request, "members/member_detail.html", {"profile": member})

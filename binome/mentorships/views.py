@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from binome.core.access import Access, member_required, public
 from binome.mentorships import selectors
@@ -28,6 +28,7 @@ from binome.mentorships.tokens import read_check_in_token
 
 
 @member_required
+@require_safe
 def my_pairs(request: HttpRequest, access: Access) -> HttpResponse:
     pairs = selectors.pairs_of_member(access)
     return render(request, "mentorships/my_pairs.html", {"pairs": pairs})
@@ -36,6 +37,8 @@ def my_pairs(request: HttpRequest, access: Access) -> HttpResponse:
 @member_required
 def pair_page(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
     pair = selectors.pair_for_member(access, pair_id)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return render_pair_page(request, access, pair)
 
 
@@ -134,6 +137,8 @@ def meeting_ics_download(
 ) -> HttpResponse:
     pair = selectors.pair_for_member(access, pair_id)
     meeting = get_object_or_404(Meeting, mentorship=pair, pk=meeting_id)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     other = pair.other(access.member)
     body = meeting_ics(
         meeting, title=_("Mentoring meeting with %(name)s") % {"name": other.full_name}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +23,8 @@ from binome.programmes.models import Programme
 def programme_pairs(request: HttpRequest, access: Access, programme_id: int) -> HttpResponse:
     programme = get_object_or_404(Programme.objects.for_network(access.network), pk=programme_id)
     rows = selectors.pairs_for_staff(access, programme)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     attention_only = request.GET.get("attention") == "1"
     if attention_only:
         rows = [row for row in rows if row.needs_attention]
@@ -36,6 +38,8 @@ def programme_pairs(request: HttpRequest, access: Access, programme_id: int) -> 
 @staff_required
 def staff_pair(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
     pair = selectors.pair_for_staff(access, pair_id)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     return _staff_pair_page(request, access, pair)
 
 

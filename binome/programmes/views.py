@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from binome.core.access import Access, network_admin_required, staff_required
 from binome.core.errors import DomainError
@@ -14,6 +14,7 @@ from binome.programmes.models import Programme, StaffRole, Theme
 
 
 @staff_required
+@require_safe
 def programme_list(request: HttpRequest, access: Access) -> HttpResponse:
     programmes = Programme.objects.for_network(access.network).prefetch_related("themes")
     if not access.is_network_admin:
@@ -87,6 +88,7 @@ def programme_detail(request: HttpRequest, access: Access, programme_id: int) ->
 
 
 @network_admin_required
+@require_safe
 def theme_list(request: HttpRequest, access: Access) -> HttpResponse:
     themes = Theme.objects.for_network(access.network)
     return render(request, "programmes/theme_list.html", {"themes": themes})
