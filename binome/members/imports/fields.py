@@ -140,6 +140,19 @@ MESSAGES = {
 }
 
 
+# For a group of issues, when each line's message names its own numbers.
+GROUP_MESSAGES = {
+    "duplicate_email": gettext_lazy(
+        "This email address is already on an earlier line of the file."
+    ),
+    "field_count": gettext_lazy(
+        "These lines do not have as many fields as the header line: a separator is missing or "
+        "extra (a value with a ; or , in it must be in quotes), so values would land in the "
+        "wrong columns."
+    ),
+}
+
+
 def message(code: str, field: str = "", detail: str = "") -> str:
     text = str(MESSAGES.get(code, code))
     params: dict[str, object] = {"detail": detail}

@@ -11,7 +11,7 @@ from django.db.models import Count, Min
 from django.utils.translation import gettext as _
 
 from binome.members.exports import safe_cell
-from binome.members.imports.fields import FIELD_LABELS, message
+from binome.members.imports.fields import FIELD_LABELS, GROUP_MESSAGES, message
 from binome.members.imports.values import key
 from binome.members.models import ImportBatch, ImportIssue
 
@@ -49,8 +49,8 @@ def groups(batch: ImportBatch, *, warnings: bool) -> list[Group]:
                 field=item["field"],
                 field_label=str(FIELD_LABELS.get(item["field"], "")),
                 code=item["code"],
-                # The first issue's detail stands for the group ("14 fields where…").
-                message=message(item["code"], item["field"], first[0][1] if first else ""),
+                message=str(GROUP_MESSAGES.get(item["code"], ""))
+                or message(item["code"], item["field"]),
                 rows=item["rows"],
                 first_lines=[line for line, _detail, _value in first],
                 examples=examples,
