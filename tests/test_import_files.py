@@ -327,3 +327,20 @@ def test_the_french_excel_export_has_semicolons_a_bom_and_labels(login, world):
     assert (
         ";Énergie;" in text and ";Côte d'Ivoire;" in text and ";'+225 07;" in text
     )  # a leading + is neutralised
+
+
+def test_the_upload_still_checks_the_csrf_token(world, settings):
+    # The upload view swaps in a disk-streaming handler, which needs csrf_exempt + csrf_protect.
+    import io
+
+    from django.test import Client
+    from django.urls import reverse
+
+    settings.AXES_ENABLED = False
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.alice.user, backend="django.contrib.auth.backends.ModelBackend")
+    upload = io.BytesIO(b"Nom;E-mail\nCurie;jeanne@example.org\n")
+    upload.name = "a.csv"
+    response = client.post(reverse("import_list", args=["ax"]), {"file": upload})
+    assert response.status_code == 403
+    assert not ImportBatch.objects.exists()
