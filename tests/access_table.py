@@ -9,8 +9,8 @@ to the two-factor setup. A refused request (``login``, 400, 403, 404, 405) must 
 Tenancy answers 404, never 403. Who the personas are: ``tests/access_world.py``.
 
 Read-only pages are ``require_safe``: a POST that reaches them answers 405 (after the access
-check, so strangers still get 404). A row that is wrong today because of a known defect says what it should be and is
-listed in KNOWN_DEFECTS (an xfail until fixed).
+check, so strangers still get 404). A row that is wrong today because of a known defect says
+what it should be and is listed in KNOWN_DEFECTS (an xfail until fixed).
 """
 
 from __future__ import annotations

@@ -64,3 +64,27 @@ def test_the_meter_says_what_is_missing_and_why(world):
     result = profile_completeness(world.dana)
     assert result.percent < 100
     assert any(item.field == "bio" for item in result.missing)
+
+
+def test_a_member_saves_a_phone_and_a_linkedin_profile_and_a_bad_phone_is_refused(login, world):
+    from django.urls import reverse
+
+    client = login(world.dana)
+    page = client.get(reverse("profile_edit", args=["ax"])).content.decode()
+    assert 'name="phone"' in page and 'name="linkedin_url"' in page
+    data = {
+        "first_name": "Dana",
+        "last_name": "Persona",
+        "time_zone": "Europe/Paris",
+        "phone": "+33 6 12 34 56 78",
+        "linkedin_url": "linkedin.com/in/dana",
+        "positions-TOTAL_FORMS": "0",
+        "positions-INITIAL_FORMS": "0",
+    }
+    assert client.post(reverse("profile_edit", args=["ax"]), data).status_code == 302
+    world.dana.refresh_from_db()
+    assert world.dana.phone == "+33 6 12 34 56 78"
+    assert world.dana.linkedin_url == "https://linkedin.com/in/dana"
+    refused = client.post(reverse("profile_edit", args=["ax"]), {**data, "phone": "appelez-moi"})
+    assert refused.status_code == 200
+    assert "appelez-moi" in refused.content.decode()

@@ -52,6 +52,17 @@ class ProfileForm(forms.Form):
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
+    phone = forms.RegexField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        regex=r"^\+?[0-9 ().-]{6,}$",
+        error_messages={"invalid": _("Write a phone number, e.g. +33 6 12 34 56 78.")},
+        help_text=_("Not shown in the directory."),
+    )
+    linkedin_url = forms.URLField(
+        label=_("LinkedIn profile"), max_length=200, required=False, assume_scheme="https"
+    )
     time_zone = forms.ChoiceField(label=_("Time zone"))
     bio = forms.CharField(
         label=_("About me"),

@@ -33,6 +33,8 @@ PROFILE_FIELDS = (
     "years_of_experience",
     "bio",
     "goals",
+    "phone",
+    "linkedin_url",
 )
 MAX_CAPACITY = 10
 
