@@ -9,9 +9,10 @@ from binome.core.errors import DomainError
 from binome.core.models import AuditEvent
 from binome.core.transitions import move
 from binome.intake.states import INVITATION_MACHINE, REQUEST_MACHINE
+from binome.members.states import IMPORT_MACHINE
 from binome.mentorships.states import MEETING_MACHINE, PAIR_MACHINE
 
-MACHINES = [REQUEST_MACHINE, INVITATION_MACHINE, PAIR_MACHINE, MEETING_MACHINE]
+MACHINES = [REQUEST_MACHINE, INVITATION_MACHINE, PAIR_MACHINE, MEETING_MACHINE, IMPORT_MACHINE]
 
 
 @pytest.mark.parametrize("machine", MACHINES, ids=lambda m: m.name)

@@ -1,7 +1,8 @@
 """The life of a directory import: uploaded → validating → validated → applying → applied.
 
 Each step is a service; the slow ones (checking, applying) run in the task worker and take the
-batch's id. The transition table below is the only place that says which step may follow which.
+batch's id. The transition table (``states.IMPORT_MACHINE``) is the only place that says which
+step may follow which; every move writes an audit row.
 """
 
 from __future__ import annotations
@@ -17,19 +18,13 @@ from django.utils.translation import gettext as _
 from binome.core import audit
 from binome.core.errors import DomainError
 from binome.core.models import Network
+from binome.core.transitions import move
 from binome.members import bulk, imports
 from binome.members.import_apply import apply_rows
 from binome.members.models import ImportBatch, ImportIssue
+from binome.members.states import IMPORT_MACHINE
 
 Status = ImportBatch.Status
-TRANSITIONS: dict[str, set[str]] = {
-    Status.UPLOADED: {Status.VALIDATING},
-    Status.VALIDATING: {Status.VALIDATED, Status.FAILED},
-    Status.VALIDATED: {Status.VALIDATING, Status.APPLYING},
-    Status.APPLYING: {Status.APPLIED, Status.FAILED},
-    Status.APPLIED: set(),
-    Status.FAILED: {Status.VALIDATING},
-}
 PROGRESS_EVERY = 2_000
 ISSUE_CHUNK = 5_000
 
@@ -39,12 +34,13 @@ def _move(batch: ImportBatch, to: str, **fields: Any) -> ImportBatch:
     with transaction.atomic():
         # The rows (megabytes) are neither read nor written back for a change of status.
         locked = ImportBatch.objects.select_for_update().defer("rows", "lines").get(pk=batch.pk)
-        if to not in TRANSITIONS[locked.status]:
+        if not IMPORT_MACHINE.allows(locked.status, to):
             raise DomainError(_("This import cannot do that now."), code="transition")
-        locked.status = to
         for name, value in fields.items():
             setattr(locked, name, value)
-        locked.save(update_fields=["status", *fields])
+        if fields:
+            locked.save(update_fields=list(fields))
+        move(locked, IMPORT_MACHINE, to, network=locked.network)
     return locked
 
 
