@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from binome.core.access import Access, member_required
 from binome.core.operations import ConfirmForm, run_operation
+from binome.members.models import Member
 from binome.mentorships import selectors
 from binome.mentorships.forms import (
     ActionItemForm,
@@ -77,19 +78,6 @@ def _meeting(pair: Mentorship, meeting_id: int) -> Meeting:
 
 @member_required
 @require_POST
-def pair_sign(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
-    pair = selectors.pair_for_member(access, pair_id)
-
-    def perform(data: Mapping[str, Any]) -> str:
-        charter.sign_charter(mentorship=pair, member=access.member)
-        return _("You have signed the charter.")
-
-    form = ConfirmForm(request.POST)
-    return _operate(request, access, pair, form=form, slot="operation", perform=perform)
-
-
-@member_required
-@require_POST
 def meeting_propose(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
     pair = selectors.pair_for_member(access, pair_id)
 
@@ -115,38 +103,6 @@ def meeting_move(
 
     form = MeetingForm(request.POST, time_zone=access.member.time_zone, prefix=f"m{meeting.pk}")
     return _operate(request, access, pair, form=form, slot=f"move-{meeting.pk}", perform=perform)
-
-
-@member_required
-@require_POST
-def meeting_confirm(
-    request: HttpRequest, access: Access, pair_id: int, meeting_id: int
-) -> HttpResponse:
-    pair = selectors.pair_for_member(access, pair_id)
-    meeting = _meeting(pair, meeting_id)
-
-    def perform(data: Mapping[str, Any]) -> str:
-        meetings.confirm_meeting(meeting=meeting, member=access.member)
-        return _("Meeting confirmed: both of you receive the invitation.")
-
-    form = ConfirmForm(request.POST)
-    return _operate(request, access, pair, form=form, slot="operation", perform=perform)
-
-
-@member_required
-@require_POST
-def meeting_cancel(
-    request: HttpRequest, access: Access, pair_id: int, meeting_id: int
-) -> HttpResponse:
-    pair = selectors.pair_for_member(access, pair_id)
-    meeting = _meeting(pair, meeting_id)
-
-    def perform(data: Mapping[str, Any]) -> str:
-        meetings.cancel_meeting(meeting=meeting, member=access.member)
-        return _("Meeting cancelled.")
-
-    form = ConfirmForm(request.POST)
-    return _operate(request, access, pair, form=form, slot="operation", perform=perform)
 
 
 @member_required
@@ -248,32 +204,6 @@ def action_item_done(
 
 @member_required
 @require_POST
-def pair_pause(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
-    pair = selectors.pair_for_member(access, pair_id)
-
-    def perform(data: Mapping[str, Any]) -> str:
-        lifecycle.pause_pair(mentorship=pair, member=access.member)
-        return _("The pair is paused.")
-
-    form = ConfirmForm(request.POST)
-    return _operate(request, access, pair, form=form, slot="operation", perform=perform)
-
-
-@member_required
-@require_POST
-def pair_resume(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
-    pair = selectors.pair_for_member(access, pair_id)
-
-    def perform(data: Mapping[str, Any]) -> str:
-        lifecycle.resume_pair(mentorship=pair, member=access.member)
-        return _("The pair is active again.")
-
-    form = ConfirmForm(request.POST)
-    return _operate(request, access, pair, form=form, slot="operation", perform=perform)
-
-
-@member_required
-@require_POST
 def pair_extend(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
     pair = selectors.pair_for_member(access, pair_id)
 
@@ -306,14 +236,72 @@ def pair_close(request: HttpRequest, access: Access, pair_id: int) -> HttpRespon
     return _operate(request, access, pair, form=form, slot="close", perform=perform)
 
 
-@member_required
-@require_POST
-def pair_referral(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
-    pair = selectors.pair_for_member(access, pair_id)
+def _pair_button(act: Callable[[Mentorship, Member], Any], message: Any, name: str) -> Any:
+    """An operation that is a single button on the pair: ``act(pair, me)`` is its one service."""
 
-    def perform(data: Mapping[str, Any]) -> str:
-        flags.flag_referral(mentorship=pair, mentor=access.member)
-        return _("The programme manager is told; they will contact you.")
+    @member_required
+    @require_POST
+    def view(request: HttpRequest, access: Access, pair_id: int) -> HttpResponse:
+        pair = selectors.pair_for_member(access, pair_id)
 
-    form = ConfirmForm(request.POST)
-    return _operate(request, access, pair, form=form, slot="operation", perform=perform)
+        def perform(data: Mapping[str, Any]) -> str:
+            act(pair, access.member)
+            return str(message)
+
+        form = ConfirmForm(request.POST)
+        return _operate(request, access, pair, form=form, slot="operation", perform=perform)
+
+    view.__name__ = view.__qualname__ = name
+    return view
+
+
+def _meeting_button(act: Callable[[Meeting, Member], Any], message: Any, name: str) -> Any:
+    """An operation that is a single button on one of the pair's meetings."""
+
+    @member_required
+    @require_POST
+    def view(request: HttpRequest, access: Access, pair_id: int, meeting_id: int) -> HttpResponse:
+        pair = selectors.pair_for_member(access, pair_id)
+        meeting = _meeting(pair, meeting_id)
+
+        def perform(data: Mapping[str, Any]) -> str:
+            act(meeting, access.member)
+            return str(message)
+
+        form = ConfirmForm(request.POST)
+        return _operate(request, access, pair, form=form, slot="operation", perform=perform)
+
+    view.__name__ = view.__qualname__ = name
+    return view
+
+
+pair_sign = _pair_button(
+    lambda pair, me: charter.sign_charter(mentorship=pair, member=me),
+    gettext_lazy("You have signed the charter."),
+    "pair_sign",
+)
+pair_pause = _pair_button(
+    lambda pair, me: lifecycle.pause_pair(mentorship=pair, member=me),
+    gettext_lazy("The pair is paused."),
+    "pair_pause",
+)
+pair_resume = _pair_button(
+    lambda pair, me: lifecycle.resume_pair(mentorship=pair, member=me),
+    gettext_lazy("The pair is active again."),
+    "pair_resume",
+)
+pair_referral = _pair_button(
+    lambda pair, me: flags.flag_referral(mentorship=pair, mentor=me),
+    gettext_lazy("The programme manager is told; they will contact you."),
+    "pair_referral",
+)
+meeting_confirm = _meeting_button(
+    lambda meeting, me: meetings.confirm_meeting(meeting=meeting, member=me),
+    gettext_lazy("Meeting confirmed: both of you receive the invitation."),
+    "meeting_confirm",
+)
+meeting_cancel = _meeting_button(
+    lambda meeting, me: meetings.cancel_meeting(meeting=meeting, member=me),
+    gettext_lazy("Meeting cancelled."),
+    "meeting_cancel",
+)
