@@ -232,3 +232,24 @@ def test_suggestions_name_the_target_world_and_claim_no_responsiveness_without_d
     assert "Solène" in html
     assert "travaille dans le secteur visé : Énergie" in html
     assert "des sollicitations" not in html  # never invited: no response rate made up
+
+
+def test_a_mentor_with_a_value_the_engine_refuses_is_left_out_not_the_whole_network(
+    login, world, caplog
+):
+    from binome.intake import suggestions
+    from binome.members.models import Member
+    from binome.testing.factories import make_mentor
+
+    odd = make_mentor(
+        MemberFactory(network=world.network, first_name="Ovide"), themes=[world.theme]
+    )
+    Member.objects.filter(pk=odd.pk).update(years_of_experience=900)  # typed in the admin
+    suggestions._WARM.clear()
+    request = in_intake(world)
+    intake.decide(request=request, manager=world.bob, decision="go")
+    html = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content
+    html = html.decode().split("Suggestions", 1)[1]
+    assert "Charlie" in html  # the others are still suggested
+    assert "Ovide" not in html
+    assert "left out of the suggestions" in caplog.text

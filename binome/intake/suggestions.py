@@ -7,6 +7,7 @@ turns members, offers and requests into its dataclasses.
 from __future__ import annotations
 
 import datetime
+import logging
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from binome.intake.models import MentoringRequest, MentorInvitation
 from binome.intake.states import InvitationStatus
@@ -21,6 +23,7 @@ from binome.members.models import DirectoryEntry, Member, MentorOffer, Position
 from binome.mentorships.models import CAPACITY_STATUSES, Mentorship
 from binome_engine import model as engine
 from binome_engine import taxonomy
+from binome_engine.validation import InvalidInput
 
 CURRENT_YEAR = datetime.date.today().year
 
@@ -45,6 +48,7 @@ class WhyNot:
 class Suggestions:
     proposals: list[Suggestion] = field(default_factory=list)
     excluded: list[WhyNot] = field(default_factory=list)
+    error: str = ""  # why the engine could not read this request, in words
 
 
 def _years(years_of_experience: int | None, class_year: int | None) -> int:
@@ -176,6 +180,7 @@ class _Warm:
     seen_until: datetime.datetime | None
 
 
+logger = logging.getLogger(__name__)
 _WARM: dict[int, _Warm] = {}
 _WARM_LOCK = threading.Lock()
 
@@ -186,7 +191,6 @@ def warm_index(network_id: int) -> Any:
 
     Building it for 20,000 mentors takes seconds; catching up takes milliseconds.
     """
-    from binome_engine.index import MentorIndex
 
     with _WARM_LOCK:
         entries = DirectoryEntry.objects.filter(network_id=network_id)
@@ -194,7 +198,7 @@ def warm_index(network_id: int) -> Any:
         latest = entries.aggregate(latest=Max("updated_at"))["latest"]
         warm = _WARM.get(network_id)
         if warm is None:
-            warm = _Warm(MentorIndex(mentor_profiles(network_id)), current, latest)
+            warm = _Warm(_index_of(mentor_profiles(network_id)), current, latest)
             _WARM[network_id] = warm
             return warm.index
         for gone in warm.member_ids - current:
@@ -206,9 +210,33 @@ def warm_index(network_id: int) -> Any:
         )
         changed |= current - warm.member_ids
         for profile in mentor_profiles(network_id, only=changed) if changed else []:
-            warm.index.upsert(profile)
+            try:
+                warm.index.upsert(profile)
+            except InvalidInput as error:
+                _left_out(error)
+                if profile.id in warm.member_ids:
+                    warm.index.remove(profile.id)
         warm.member_ids, warm.seen_until = current, latest
         return warm.index
+
+
+def _index_of(profiles: list[engine.MentorProfile]) -> Any:
+    """The index of every mentor the engine accepts: one mentor with a value it refuses (say, 900
+    years of experience typed in the admin) is left out and logged, not the whole network."""
+    from binome_engine.index import MentorIndex
+
+    while True:
+        try:
+            return MentorIndex(profiles)
+        except InvalidInput as error:
+            if error.record != "mentor" or error.key is None:
+                raise
+            _left_out(error)
+            profiles = [p for p in profiles if p.id != error.key]
+
+
+def _left_out(error: InvalidInput) -> None:
+    logger.warning("mentor left out of the suggestions: %s", error)
 
 
 @dataclass(frozen=True)
@@ -262,13 +290,18 @@ def suggest(
     filters = filters or SuggestionFilters()
     k = 12 if filters.more else k
     index = warm_index(request.network_id)
-    result = shortlist(
-        index,
-        mentee_request(request),
-        programme_settings(request, filters),
-        k=k + len(exclude),
-        excluded=8,
-    )
+    try:
+        result = shortlist(
+            index,
+            mentee_request(request),
+            programme_settings(request, filters),
+            k=k + len(exclude),
+            excluded=8,
+        )
+    except InvalidInput as error:
+        return Suggestions(
+            error=_("The engine cannot read this request (%(why)s).") % {"why": error}
+        )
     ids = {int(p.mentor_id) for p in result.proposals} | {int(e.mentor_id) for e in result.excluded}
     members = {m.pk: m for m in Member.objects.filter(pk__in=ids)}
     proposals = [
@@ -292,7 +325,10 @@ def explain(request: MentoringRequest, mentor: Member) -> Suggestion | None:
     from binome_engine.shortlist import why_not
 
     index = warm_index(request.network_id)
-    answer = why_not(index, mentee_request(request), mentor.pk, programme_settings(request))
+    try:
+        answer = why_not(index, mentee_request(request), mentor.pk, programme_settings(request))
+    except InvalidInput:
+        return None  # the manager's pick stands; the engine's view of it is just not kept
     if "unknown_mentor" in answer.codes:
         return None
     return Suggestion(mentor, answer.score, [_reason_data(r) for r in answer.reasons])
