@@ -28,6 +28,7 @@ from binome_engine.text import Analysed, analyse, retrieval_tokens
 Array = npt.NDArray[Any]
 
 EXPANSION = 0.25  # weight of a word the request gets from its themes' and target's labels
+EXPANSION_MIN_IDF = 1.0  # label words used by more than about a quarter of mentors are left out
 
 
 @lru_cache(maxsize=4096)
@@ -66,6 +67,7 @@ def query_rows(
     for request, a in zip(requests, analysed, strict=True):
         own = sorted(codes[t] for t in codes.keys() & set(retrieval_tokens(a.tokens)))
         extra = {codes[t] for t in codes.keys() & expansion(request)} - set(own)
+        extra = {c for c in extra if idf[c] >= EXPANSION_MIN_IDF}  # common: costly, says little
         kept = leaving(index, request, np.array(own, dtype=np.int64)).tolist()
         weights = dict(zip(own, kept, strict=True))
         weights.update(dict.fromkeys(extra, EXPANSION))

@@ -101,8 +101,9 @@ def words_in_common(index: MentorIndex, block: RequestBlock, i: int, row: int) -
     telling first: the match's weight in the request (rarity, lowered for words of the world
     the mentee leaves), then rarity."""
     idf = index.idf()
-    query = block.query.getrow(i)
-    weight = dict(zip(query.indices.tolist(), query.data.tolist(), strict=True))
+    start, stop = block.query.indptr[i], block.query.indptr[i + 1]
+    codes = block.query.indices[start:stop].tolist()
+    weight = dict(zip(codes, block.query.data[start:stop].tolist(), strict=True))
     mentor_words = index.surface[row]
     shared = []
     for token in retrieval_tokens(tuple(block.surface[i])):

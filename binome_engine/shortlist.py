@@ -53,9 +53,7 @@ def shortlist(
     block = encode(index, [request])
     totals = total_points(index, block, settings)[0]
     masks = _with_meeting_rule(index, block, settings, exclusion_masks(index, block, settings))
-    ok = eligible(index, block, settings)[0]
-    if "no_common_format" in masks:
-        ok &= ~masks["no_common_format"][0]
+    ok = _eligible(index, masks)
     rows = np.flatnonzero(ok)
     pool = _best(rows, totals, POOL)
     picks = _mmr(index, pool, totals[pool], k, settings.diversity)
@@ -88,6 +86,15 @@ def _with_meeting_rule(
     if "no_common_format" in masks:
         cannot_meet = cannot_meet | masks["no_common_format"]
     return {**masks, "no_common_format": cannot_meet}
+
+
+def _eligible(index: MentorIndex, masks: dict[str, Array]) -> Array:
+    """Active mentors no rule of ``masks`` excludes (``constraints.eligible`` from masks
+    already computed, plus the meeting rule's)."""
+    ok: Array = index.active[: index.n].copy()
+    for mask in masks.values():
+        ok &= ~mask[0]
+    return ok
 
 
 def _best(rows: Array, totals: Array, count: int) -> Array:

@@ -17,7 +17,7 @@ from binome_engine.evaluation.dataset import build
 from binome_engine.index import MentorIndex, Vocabulary, mentor_text
 from binome_engine.lexicon import LEXICON
 from binome_engine.model import MenteeRequest, MentorProfile
-from binome_engine.query import EXPANSION, expansion, leaving
+from binome_engine.query import EXPANSION, EXPANSION_MIN_IDF, expansion, leaving
 from binome_engine.scoring import encode
 from binome_engine.stopwords import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS
 from binome_engine.synthetic import market
@@ -185,6 +185,7 @@ def test_index_and_encoding_equal_a_plain_rebuild() -> None:
         )
         weights = dict(zip(own, leaving(index, r, np.array(own, dtype=np.int64)), strict=True))
         extra = {tokens.codes[t] for t in expansion(r) if t in tokens.codes} - set(own)
+        extra = {c for c in extra if idf[c] >= EXPANSION_MIN_IDF}
         weights.update(dict.fromkeys(extra, EXPANSION))
         expected = sorted(weights)
         assert row.indices.tolist() == expected
