@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.forms import SetPasswordForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -20,15 +21,26 @@ from binome.core.access import authenticated_user, login_only, public
 def language(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
     form = LanguageForm(request.POST or None, initial={"language": user.language})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/language.html", {"form": form}, status=400)
         services.set_language(user=user, language=form.cleaned_data["language"])
         translation.activate(user.language)
         messages.success(request, _("Your language is saved."))
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = "home"
-        return redirect(target)
+        return HttpResponseRedirect(_safe_next(request))
     return render(request, "accounts/language.html", {"form": form})
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The page the switch was used on, when it is a path on this site; else the home page."""
+    target = request.POST.get("next", "")
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and url_has_allowed_host_and_scheme(target, {request.get_host()})
+    ):
+        return target
+    return reverse("home")
 
 
 @public
