@@ -143,6 +143,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_ADAPTER = "binome.accounts.adapter.AccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{os.environ.get('BINOME_SITE_NAME', 'binome')}] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
@@ -240,7 +241,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "binome <no-reply@binome.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-BINOME_BASE_URL = os.environ.get("BINOME_BASE_URL", "http://127.0.0.1:8000")
+# Links in emails. Without BINOME_BASE_URL, the local server's port (PORT, as bin/demo sets it).
+BINOME_BASE_URL = os.environ.get(
+    "BINOME_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
+# The name emails and page titles give the platform.
+BINOME_SITE_NAME = os.environ.get("BINOME_SITE_NAME", "binome")
 
 TASKS = {
     "default": {

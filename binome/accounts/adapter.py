@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -10,10 +13,24 @@ from django.utils import translation
 from binome.notifications.services import queue_email
 
 
+@dataclass(frozen=True)
+class Site:
+    """What allauth's templates read as ``current_site`` (we run without django.contrib.sites)."""
+
+    name: str
+    domain: str
+
+
+def current_site() -> Site:
+    """The platform's name and public address, read when the email is written."""
+    return Site(name=settings.BINOME_SITE_NAME, domain=urlsplit(settings.BINOME_BASE_URL).netloc)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """allauth's emails (password reset, verification) go through our outbox, like every email."""
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        context = {"current_site": current_site(), **context}
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language() or "fr"
         with translation.override(language):
