@@ -13,7 +13,6 @@ configuration and fails on any view that is neither.
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, wraps
@@ -25,9 +24,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from binome.core.middleware import use_member_time_zone
 from binome.core.models import Network
 
 if TYPE_CHECKING:
@@ -119,19 +118,11 @@ def _protect(view: View, kind: str, check: Callable[[Access], bool] | None) -> V
                 )
                 return redirect("mfa_activate_totp")
         request.access = access  # type: ignore[attr-defined]
-        _activate_time_zone(access.member.time_zone)
+        use_member_time_zone(access.member.time_zone)
         return view(request, access, *args, **kwargs)
 
     wrapper.binome_access = kind  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
-
-
-def _activate_time_zone(name: str) -> None:
-    """Dates and times on network pages show in the member's own time zone."""
-    try:
-        timezone.activate(zoneinfo.ZoneInfo(name))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        timezone.deactivate()
 
 
 def member_required(view: View) -> View:

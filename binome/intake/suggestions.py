@@ -25,8 +25,6 @@ from binome_engine import model as engine
 from binome_engine import taxonomy
 from binome_engine.validation import InvalidInput
 
-CURRENT_YEAR = datetime.date.today().year
-
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -56,7 +54,8 @@ def _years(years_of_experience: int | None, class_year: int | None) -> int:
     if years_of_experience is not None:
         return years_of_experience
     if class_year:
-        return max(0, CURRENT_YEAR - class_year - 2)
+        # The year of today, not of the process's start: workers run across New Year.
+        return max(0, timezone.localdate().year - class_year - 2)
     return 0
 
 
