@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
-    "rest_framework",
     "django_tasks",
     "django_tasks_db",
     "binome.core",
@@ -253,11 +252,6 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
-}
-
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 LOGGING = {
