@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "binome.notifications",
     "binome.intake",
     "binome.mentorships",
+    "binome.ops",
 ]
 
 MIDDLEWARE = [

@@ -3,11 +3,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from binome.core.models import Network
-from binome.testing.demo import PERSONAS, build_demo
-from binome.testing.factories import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -19,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--members", type=int, default=2000)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            # The demo generator needs the dev dependency group (faker, factory-boy).
+            from binome.testing.demo import build_demo
+        except ImportError as error:
+            raise CommandError(f"demo data needs the dev dependencies (uv sync): {error}") from None
         if options["personas"]:
             self._print_personas(options["port"])
             return
@@ -30,6 +33,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  demo data created in {time.monotonic() - started:.0f} s")
 
     def _print_personas(self, port: str) -> None:
+        from binome.testing.demo import PERSONAS
+        from binome.testing.factories import DEMO_PASSWORD
+
         url = f"http://127.0.0.1:{port}/"
         lines = [
             "",

@@ -1,7 +1,7 @@
 """Enqueue the periodic jobs every interval; the task workers run them.
 
-Each job is safe to run twice (conditional updates), so several schedulers or a late worker
-never double an email or an expiry.
+The jobs are those the apps registered (``binome.core.scheduler``). Each is safe to run twice
+(conditional updates), so several schedulers or a late worker never double an email or an expiry.
 """
 
 from __future__ import annotations
@@ -11,11 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from binome.intake.tasks import process_invitations
-from binome.mentorships.tasks import care_for_pairs
-from binome.notifications.tasks import deliver_outbox
-
-JOBS = (process_invitations, care_for_pairs, deliver_outbox)
+from binome.core.scheduler import periodic_jobs
 
 
 class Command(BaseCommand):
@@ -27,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
-            for job in JOBS:
+            for job in periodic_jobs():
                 job.enqueue()
             if options["once"]:
                 return
