@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "binome.accounts.middleware.UserLanguageMiddleware",
     "binome.core.middleware.AdminTwoFactorMiddleware",
     "binome.core.middleware.MemberTimeZoneMiddleware",
+    "binome.core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -169,7 +170,32 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "binome.accounts.throttle.login_identifier"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "binome.accounts.throttle.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# Behind a reverse proxy every request comes from the proxy's address: name the header the proxy
+# sets (X-Forwarded-For, X-Real-IP, CF-Connecting-IP…) so lockouts and rate limits count per
+# client. Only when that proxy is yours and overwrites or appends the header: a client can
+# write any header a proxy does not overwrite. X-Forwarded-For: the number of your proxies.
+BINOME_TRUSTED_PROXY_HEADER = os.environ.get("BINOME_TRUSTED_PROXY_HEADER", "")
+BINOME_TRUSTED_PROXY_COUNT = int(os.environ.get("BINOME_TRUSTED_PROXY_COUNT", "1"))
+
+# One cache shared by every process (allauth's rate limits live there): the database by default,
+# Redis when REDIS_URL is set. The database table is created by binome.ops' migration.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "binome_cache",
+        }
+    }
 
 # Sessions expire after 8 hours without activity, and when the browser closes for staff.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -181,6 +207,11 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page uses are off (binome.core.middleware.PermissionsPolicyMiddleware).
+BINOME_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

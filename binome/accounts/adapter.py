@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from binome.accounts.throttle import client_ip
 from binome.notifications.services import queue_email
 
 
@@ -38,6 +39,10 @@ class AccountAdapter(DefaultAccountAdapter):
             subject = self.format_email_subject(subject)
             body = render_to_string(f"{template_prefix}_message.txt", context)
         queue_email(to=email, subject=subject, body_text=body, language=language)
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """Rate limits count per client, behind a trusted proxy too (see ``client_ip``)."""
+        return client_ip(request)
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return True

@@ -64,3 +64,15 @@ def use_member_time_zone(name: str) -> None:
         timezone.activate(zoneinfo.ZoneInfo(name))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         timezone.deactivate()
+
+
+class PermissionsPolicyMiddleware:
+    """Turn off the browser features no page uses (camera, microphone, location…)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.BINOME_PERMISSIONS_POLICY)
+        return response
