@@ -1,0 +1,27 @@
+"""A manager's home page leads to the queues of the programmes they run."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+
+def home(login, member):
+    return login(member).get(reverse("network_home", args=["ax"])).content.decode()
+
+
+def test_a_manager_finds_the_request_queue_of_their_programme(login, world):
+    body = home(login, world.bob)
+    assert reverse("intake_queue", args=["ax", world.programme.pk]) in body
+    assert reverse("programme_pairs", args=["ax", world.programme.pk]) in body
+    assert reverse("programme_detail", args=["ax", world.other_programme.pk]) not in body
+
+
+def test_a_network_admin_finds_every_programme(login, world):
+    body = home(login, world.alice)
+    assert reverse("intake_queue", args=["ax", world.programme.pk]) in body
+    assert reverse("programme_detail", args=["ax", world.other_programme.pk]) in body
+
+
+def test_a_member_sees_no_staff_links(login, world):
+    body = home(login, world.dana)
+    assert "/manage/" not in body
