@@ -6,13 +6,18 @@ import datetime
 import statistics
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from binome.core import audit
 from binome.core.access import Access
-from binome.intake.models import IntakeInterview, MentoringRequest, MentorInvitation
+from binome.intake.models import (
+    IntakeInterview,
+    MentoringRequest,
+    MentorInvitation,
+    ShortlistEntry,
+)
 from binome.intake.states import OPEN_STATUSES, WAITING_ON, InvitationStatus, RequestStatus
 from binome.programmes.models import Programme
 
@@ -73,17 +78,28 @@ def read_intake_notes(request: MentoringRequest, access: Access) -> IntakeInterv
 
 
 def waiting_on(request: MentoringRequest) -> str:
-    """Who the request waits for: "manager", "mentee", "mentor" or "" when closed."""
-    if (
-        request.status == RequestStatus.AWAITING_CHOICE
-        and request.shortlist.filter(mentee_rank__isnull=False).exists()
-    ):
-        return "manager"
+    """Who the request waits for: "manager", "mentee", "mentor" or "" when closed.
+
+    Requests from ``with_waiting_on`` carry the answer's one fact (has the mentee ranked?), so a
+    list costs no query per row.
+    """
+    if request.status == RequestStatus.AWAITING_CHOICE:
+        ranked = getattr(request, "mentee_has_ranked", None)
+        if ranked is None:
+            ranked = request.shortlist.filter(mentee_rank__isnull=False).exists()
+        if ranked:
+            return "manager"
     return WAITING_ON.get(request.status, "")
 
 
+def with_waiting_on(requests: QuerySet[MentoringRequest]) -> QuerySet[MentoringRequest]:
+    """``requests`` annotated for ``waiting_on`` (one subquery instead of a query per row)."""
+    ranked = ShortlistEntry.objects.filter(request=OuterRef("pk"), mentee_rank__isnull=False)
+    return requests.annotate(mentee_has_ranked=Exists(ranked))
+
+
 def programme_requests(programme: Programme) -> QuerySet[MentoringRequest]:
-    return (
+    return with_waiting_on(
         MentoringRequest.objects.filter(programme=programme)
         .exclude(status=RequestStatus.DRAFT)
         .select_related("mentee", "manager")
