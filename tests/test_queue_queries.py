@@ -1,4 +1,4 @@
-"""A programme's request queue costs the same queries for 1 request waiting or for many."""
+"""Staff lists cost no query per row, and one row costs no list."""
 
 from __future__ import annotations
 
@@ -38,3 +38,24 @@ def test_the_queue_makes_no_query_per_request_waiting_on_the_manager(login, worl
     assert queue_queries(client, world) == one
     board = selectors.dashboard(world.programme)
     assert [selectors.waiting_on(r) for r in board.open_requests] == ["manager"] * 5
+
+
+def test_one_pairs_overview_is_the_row_of_the_programmes_list(world):
+    from binome.core.access import Access
+    from binome.mentorships import selectors as pair_selectors
+    from binome.mentorships.services import create_mentorship
+
+    pairs = [
+        create_mentorship(
+            programme=world.programme,
+            mentor=world.charlie,
+            mentee=MemberFactory(network=world.network),
+            actor=None,
+            send_introduction=False,
+        )
+        for _ in range(2)
+    ]
+    access = Access(network=world.network, member=world.bob)
+    listed = {row.pair.pk: row for row in pair_selectors.pairs_for_staff(access, world.programme)}
+    for pair in pairs:
+        assert pair_selectors.pair_overview(access, pair) == listed[pair.pk]

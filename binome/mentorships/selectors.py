@@ -59,10 +59,20 @@ class PairOverview:
 def pairs_for_staff(access: Access, programme: Programme) -> list[PairOverview]:
     if not access.manages(programme):
         raise Http404
+    return _overviews(programme, Mentorship.objects.filter(programme=programme))
+
+
+def pair_overview(access: Access, pair: Mentorship) -> PairOverview:
+    """One pair's row of ``pairs_for_staff``, without building the programme's every row."""
+    if not access.manages(pair.programme):
+        raise Http404
+    return _overviews(pair.programme, Mentorship.objects.filter(pk=pair.pk))[0]
+
+
+def _overviews(programme: Programme, pairs: QuerySet[Mentorship]) -> list[PairOverview]:
     now = timezone.now()
-    pairs = (
-        Mentorship.objects.filter(programme=programme)
-        .select_related("mentor", "mentee", "programme")
+    annotated = (
+        pairs.select_related("mentor", "mentee", "programme")
         .annotate(
             n_signatures=Count("signatures", distinct=True),
             n_held=Count("meetings", filter=Q(meetings__status=MeetingStatus.HELD), distinct=True),
@@ -72,7 +82,7 @@ def pairs_for_staff(access: Access, programme: Programme) -> list[PairOverview]:
         .order_by("status", "-created_at")
     )
     rows = []
-    for pair in pairs:
+    for pair in annotated:
         flags = [f.get_kind_display() for f in pair.flags.all() if f.resolved_at is None]
         rows.append(
             PairOverview(
