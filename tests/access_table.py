@@ -70,7 +70,7 @@ home                    POST 405   405   405   405   405   405   405   405   405
 set_language            GET  302   302   302   302   302   302   302   302   302   302
 set_language            POST 302   302   302   302   302   302   302   302   302   302
 account_language        GET  login 200   200   200   200   200   200   200   200   200
-account_language        POST login 200   200   200   200   200   200   200   200   200
+account_language        POST login 400   400   400   400   400   400   400   400   400
 account_activate        GET  200   200   200   200   200   200   200   200   200   200
 account_activate        POST 200   200   200   200   200   200   200   200   200   200
 check_in                GET  200   200   200   200   200   200   200   200   200   200
@@ -255,10 +255,7 @@ ROWS = _parse(TABLE)
 
 # Rows that fail today for a known defect: the test is an xfail(strict=True) until it is fixed,
 # then the row passes, the xfail turns red, and this entry goes.
-KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("account_language", "GET"): "issue 14, defect 6: /account/language/ answers 500 (no template)",
-    ("account_language", "POST"): "issue 14, defect 6: /account/language/ answers 500",
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 def url_kwargs(world: World, name: str, argument_names: list[str]) -> dict[str, Any]:
