@@ -29,7 +29,9 @@ from binome.programmes.models import Programme
 @member_required
 @require_safe
 def my_requests(request: HttpRequest, access: Access) -> HttpResponse:
-    mine = MentoringRequest.objects.filter(mentee=access.member).select_related("programme")
+    mine = selectors.with_waiting_on(
+        MentoringRequest.objects.filter(mentee=access.member).select_related("programme")
+    )
     programmes = Programme.objects.for_network(access.network).filter(
         kind=Programme.Kind.ON_DEMAND, is_active=True
     )

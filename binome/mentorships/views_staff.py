@@ -46,9 +46,7 @@ def staff_pair(request: HttpRequest, access: Access, pair_id: int) -> HttpRespon
 def _staff_pair_page(
     request: HttpRequest, access: Access, pair: Mentorship, operation_form: Any = None
 ) -> HttpResponse:
-    overview = next(
-        row for row in selectors.pairs_for_staff(access, pair.programme) if row.pair.pk == pair.pk
-    )
+    overview = selectors.pair_overview(access, pair)  # one row, not the programme's every row
     return render(
         request,
         "mentorships/staff_pair.html",
