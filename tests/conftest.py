@@ -98,9 +98,11 @@ def module_world(django_db_setup, django_db_blocker):
     from tests.access_world import build_world
 
     if connection.vendor == "postgresql":
-        # On PostgreSQL the module-wide transaction loses its connection before the first
-        # request (seen 2026-12-04, not yet understood): these tests check access rules, which
-        # do not depend on the database, and run on SQLite.
+        # Django's TestCase.tearDownClass closes every connection after each test (pytest-django
+        # runs it per test), which ends this module-wide transaction on PostgreSQL; SQLite's
+        # in-memory test database is never closed. These tests check access rules, which do not
+        # depend on the database, and run on SQLite. (Building the world per test, or in a
+        # session-scoped template database, would let them run here too.)
         pytest.skip("the access world is built on SQLite only (see the fixture's comment)")
     with django_db_blocker.unblock(), transaction.atomic():
         yield build_world()
