@@ -56,3 +56,26 @@ def test_a_pair_history_and_held_meetings_read_as_french(login, world):
     assert "Aucun signal." in staff
     mine = login(world.dana).get(reverse("pair_page", args=["ax", pair.pk])).content.decode()
     assert "0 séance tenue sur" in mine and "séances tenues" not in mine
+
+
+def test_the_request_history_names_the_services_reasons_in_words(login, world):
+    from binome.intake.services import invitations, shortlist
+
+    request, (entry,) = scenarios.published_shortlist(
+        manager=world.bob,
+        mentors=[world.charlie],
+        rank=False,
+        mentee=world.dana,
+        programme=world.programme,
+        question="Q",
+        themes=[world.theme],
+    )
+    shortlist.rank_shortlist(request=request, mentee=world.dana, ranking=[entry.pk])
+    invitation = invitations.invite_mentor(
+        request=request, manager=world.bob, entry=entry, message="Bonjour"
+    )
+    invitations.decline_invitation(invitation=invitation, mentor=world.charlie)
+    html = login(world.bob).get(reverse("manage_request", args=["ax", request.pk])).content
+    html = html.decode().split("Historique", 1)[1]
+    assert "shortlist exhausted" not in html
+    assert "plus aucun mentor de la liste" in html

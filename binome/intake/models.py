@@ -130,6 +130,18 @@ class RequestEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
 
+    @property
+    def reason_label(self) -> str:
+        """The reason in words: the services' own codes are translated, what a person wrote
+        (a decision's message, a withdrawal's why) is shown as written."""
+        return str(EVENT_REASONS.get(self.reason, self.reason))
+
+
+EVENT_REASONS = {
+    "shortlist exhausted": _("no mentor of the shortlist is left"),
+    "re-matching": _("the pair ended: looking for another mentor"),
+}
+
 
 class IntakeInterview(models.Model):
     class Decision(models.TextChoices):

@@ -16,6 +16,7 @@ from binome.core.models import Network
 from binome.members.models import Format, Member
 from binome.mentorships.states import (
     CAPACITY_STATUSES,
+    PAIR_MACHINE,
     MeetingStatus,
     MentorshipStatus,
 )
@@ -108,11 +109,11 @@ class MentorshipEvent(models.Model):
     # History is shown to people: statuses and reason codes in words, never raw codes.
     @property
     def from_label(self) -> str:
-        return _status_label(self.from_status)
+        return PAIR_MACHINE.label(self.from_status) if self.from_status else ""
 
     @property
     def to_label(self) -> str:
-        return _status_label(self.to_status)
+        return PAIR_MACHINE.label(self.to_status)
 
     @property
     def reason_label(self) -> str:
@@ -123,14 +124,7 @@ class MentorshipEvent(models.Model):
 EVENT_REASONS = {
     "resumed": _("resumed"),
     "extended": _("extended by mutual agreement"),
-    "signed": _("both signed the charter"),
 }
-
-
-def _status_label(code: str) -> str:
-    from binome.mentorships.states import MentorshipStatus
-
-    return str(MentorshipStatus(code).label) if code in MentorshipStatus.values else code
 
 
 class CharterSignature(models.Model):

@@ -147,9 +147,9 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 @register.filter
 def status_label(code: str) -> str:
     """A request status code in words ("shortlisting" → "Shortlist in preparation")."""
-    from binome.intake.states import RequestStatus
+    from binome.intake.states import REQUEST_MACHINE
 
-    return str(RequestStatus(code).label) if code in RequestStatus.values else code
+    return REQUEST_MACHINE.label(code) if code else ""
 
 
 @register.filter
