@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.core.access import Access, staff_required
 from binome.core.errors import DomainError
-from binome.core.operations import ConfirmForm, run_operation
+from binome.core.operations import ConfirmForm, Perform, run_operation
 from binome.intake import selectors, suggestions
 from binome.intake.forms import (
     DecisionForm,
@@ -154,7 +154,7 @@ def request_operation(
     *,
     form: forms.BaseForm,
     slot: str,
-    perform: Any,
+    perform: Perform,
 ) -> HttpResponse:
     """Run one operation of the request page; ``slot`` names where its bound form is shown."""
     return run_operation(
