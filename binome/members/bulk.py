@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection, models
+from django.db.models.base import ModelState
 from django.utils import timezone
 
+M = TypeVar("M", bound=models.Model)
 BATCH = 1_000
 # Fields whose Python value is what the database driver takes: no preparation per value.
 _PLAIN = (
@@ -22,6 +24,48 @@ _PLAIN = (
     models.BooleanField,
     models.ForeignKey,
 )
+
+
+def build(model: type[M], related: dict[str, models.Model] | None = None, **values: Any) -> M:
+    """``model(**values)`` for many rows: defaults are read once per model and the instance is
+    filled directly (``Model.__init__`` walked every field's descriptor and default, a quarter of
+    a 100,000-row import). ``values`` are by attname (``network_id``); ``related`` objects are
+    kept in the instance's cache so that ``member.user`` needs no query."""
+    static, dynamic = _defaults(model)
+    obj = model.__new__(model)
+    state = obj.__dict__
+    state.update(static)
+    for attname, default in dynamic:
+        state[attname] = default()
+    state.update(values)
+    obj._state = ModelState()
+    if related:
+        for name, other in related.items():
+            state[model._meta.get_field(name).attname] = other.pk  # type: ignore[union-attr]
+            obj._state.fields_cache[name] = other
+    return obj
+
+
+_DEFAULTS: dict[type[models.Model], tuple[dict[str, Any], list[tuple[str, Callable[[], Any]]]]] = {}
+
+
+def _defaults(
+    model: type[models.Model],
+) -> tuple[dict[str, Any], list[tuple[str, Callable[[], Any]]]]:
+    try:
+        return _DEFAULTS[model]
+    except KeyError:
+        pass
+    static: dict[str, Any] = {}
+    dynamic: list[tuple[str, Callable[[], Any]]] = []
+    for field in model._meta.concrete_fields:
+        if field.has_default() and callable(field.default):
+            # A fresh value per row (a new UUID, a list of one's own), as Model.__init__ gives.
+            dynamic.append((field.attname, field.default))
+        else:
+            static[field.attname] = field.get_default()
+    _DEFAULTS[model] = static, dynamic
+    return static, dynamic
 
 
 def insert(model: type[models.Model], objects: Sequence[models.Model]) -> None:

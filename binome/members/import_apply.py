@@ -76,7 +76,8 @@ def _apply_chunk(
     users = {u.email: u for u in User.objects.filter(email__in=emails)}
     now = timezone.now()
     new_users = [
-        User(
+        bulk.build(
+            User,
             email=row["email"],
             password=_unusable_password(),
             language=row.get("language", network.default_language),
@@ -100,7 +101,7 @@ def _apply_chunk(
         user = users[row["email"]]
         member = members.get(user.pk)
         if member is None:
-            member = Member(network=network, user=user)
+            member = bulk.build(Member, related={"network": network, "user": user})
             to_create.append(member)
         else:
             to_update.append(member)

@@ -37,7 +37,8 @@ def queue_invitations(network: Network, users: list[User]) -> None:
     for user, link in zip(users, _activation_urls(users), strict=True):
         subject, body = templates.get(user.language, templates["fr"])
         messages.append(
-            OutboxMessage(
+            bulk.build(
+                OutboxMessage,
                 to=user.email,
                 subject=subject,
                 language=user.language,
