@@ -11,23 +11,20 @@ from django.urls import reverse
 from binome.core.models import Network
 from binome.members.models import Member
 
-PO = (
-    Path(__file__).resolve().parent.parent
-    / "binome"
-    / "locale"
-    / "fr"
-    / "LC_MESSAGES"
-    / "django.po"
-)
+# The project catalogue and any app's own (a new app may keep its strings in its `locale/`).
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUES = sorted(ROOT.glob("binome/**/locale/fr/LC_MESSAGES/django.po"))
 
 
 def test_the_french_catalogue_has_no_empty_or_fuzzy_entry():
-    text = PO.read_text(encoding="utf-8")
-    entries = text.split("\n\n")[1:]  # the first block is the header
-    empty = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""$(?!\n")', e, re.M)]
-    fuzzy = [e for e in entries if "#, fuzzy" in e]
-    assert empty == []
-    assert fuzzy == []
+    assert ROOT / "binome" / "locale" / "fr" / "LC_MESSAGES" / "django.po" in CATALOGUES
+    for po in CATALOGUES:
+        text = po.read_text(encoding="utf-8")
+        entries = text.split("\n\n")[1:]  # the first block is the header
+        empty = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""$(?!\n")', e, re.M)]
+        fuzzy = [e for e in entries if "#, fuzzy" in e]
+        assert (po, empty) == (po, [])
+        assert (po, fuzzy) == (po, [])
 
 
 @pytest.mark.django_db
