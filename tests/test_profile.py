@@ -88,3 +88,30 @@ def test_a_member_saves_a_phone_and_a_linkedin_profile_and_a_bad_phone_is_refuse
     refused = client.post(reverse("profile_edit", args=["ax"]), {**data, "phone": "appelez-moi"})
     assert refused.status_code == 200
     assert "appelez-moi" in refused.content.decode()
+
+
+def test_years_are_bounded_by_the_year_the_form_is_shown(monkeypatch):
+    import datetime
+
+    from binome.members import forms
+
+    class In2031(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(2031, 3, 1)
+
+    monkeypatch.setattr(forms.datetime, "date", In2031)
+    position = forms.PositionForm(data={"title": "CTO", "start_year": "2031", "end_year": "2032"})
+    assert list(position.errors) == ["end_year"]
+    assert position.fields["start_year"].widget.attrs["max"] == "2031"
+    profile = forms.ProfileForm(data=profile_data(class_year="2038"))
+    assert "class_year" in profile.errors
+    assert "class_year" not in forms.ProfileForm(data=profile_data(class_year="2037")).errors
+
+
+def test_a_sector_kept_as_written_shows_on_the_member_page(login, world):
+    mentor = world.charlie
+    mentor.sector, mentor.sector_text = "", "Économie sociale et solidaire"
+    mentor.save()
+    page = login(world.dana).get(reverse("member_detail", args=["ax", mentor.pk]))
+    assert "Économie sociale et solidaire" in page.content.decode()

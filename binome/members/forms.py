@@ -5,6 +5,7 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,19 @@ from binome.members import taxonomy
 from binome.members.models import Format
 from binome.programmes.models import Theme
 
-CURRENT_YEAR = datetime.date.today().year
+
+def _limit_years(form: forms.Form, names: tuple[str, ...], *, ahead: int = 0) -> None:
+    """Years up to this one (plus ``ahead``), read when the form is built: a module-level year
+    would stay the one the server started in."""
+    last = datetime.date.today().year + ahead
+    for name in names:
+        field = form.fields[name]
+        assert isinstance(field, forms.IntegerField)
+        field.max_value = last
+        field.validators = [v for v in field.validators if not isinstance(v, MaxValueValidator)] + [
+            MaxValueValidator(last)
+        ]
+        field.widget.attrs["max"] = str(last)
 
 
 class CommaListField(forms.CharField):
@@ -33,9 +46,7 @@ class CommaListField(forms.CharField):
 class ProfileForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
-    class_year = forms.IntegerField(
-        label=_("Class year"), required=False, min_value=1940, max_value=CURRENT_YEAR + 6
-    )
+    class_year = forms.IntegerField(label=_("Class year"), required=False, min_value=1940)
     degree = forms.CharField(label=_("Degree"), max_length=120, required=False)
     position_title = forms.CharField(label=_("Current position"), max_length=160, required=False)
     employer = forms.CharField(label=_("Employer"), max_length=160, required=False)
@@ -80,6 +91,7 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        _limit_years(self, ("class_year",), ahead=6)  # students still at school have one
         blank = [("", "—")]
         self.fields["sector"].choices = blank + taxonomy.sector_choices()  # type: ignore[attr-defined]
         self.fields["function"].choices = blank + taxonomy.function_choices()  # type: ignore[attr-defined]
@@ -99,12 +111,12 @@ class ProfileForm(forms.Form):
 class PositionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=160)
     employer = forms.CharField(label=_("Employer"), max_length=160, required=False)
-    start_year = forms.IntegerField(
-        label=_("From"), required=False, min_value=1940, max_value=CURRENT_YEAR
-    )
-    end_year = forms.IntegerField(
-        label=_("To"), required=False, min_value=1940, max_value=CURRENT_YEAR
-    )
+    start_year = forms.IntegerField(label=_("From"), required=False, min_value=1940)
+    end_year = forms.IntegerField(label=_("To"), required=False, min_value=1940)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_years(self, ("start_year", "end_year"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -78,6 +78,7 @@ def start_import(
             sheet=parsed.sheet[:100],
             delimiter=parsed.delimiter,
             encoding=parsed.encoding,
+            formula_cells=parsed.formulas,
             mapping=mapping,
             total_rows=len(parsed.rows),
         )
@@ -145,6 +146,7 @@ def run_validation(batch_id: int) -> None:
         width=len(batch.headers),
         mapping=mapping,
         value_map=batch.value_map,
+        formulas=batch.formula_cells,
     )
     for count, (index, line, _cleaned, issues) in enumerate(checked, 1):
         if issues:

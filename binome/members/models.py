@@ -172,6 +172,8 @@ class ImportBatch(models.Model):
     sheet = models.CharField(max_length=100, blank=True)
     delimiter = models.CharField(max_length=1, blank=True)
     encoding = models.CharField(max_length=40, blank=True)
+    # XLSX cells whose formula has no saved result: [line, column index] pairs.
+    formula_cells = models.JSONField(default=list, blank=True)
     mapping = models.JSONField(default=dict)
     # Values the admin chose for unknown sectors/functions: {field: {value key: code or ""}}.
     value_map = models.JSONField(default=dict)

@@ -36,7 +36,13 @@ from binome.members.imports.fields import (
     field_for_header,
     message,
 )
-from binome.members.imports.parser import MAX_ROWS, ParsedFile, parse_upload, width_error
+from binome.members.imports.parser import (
+    MAX_ROWS,
+    ParsedFile,
+    cell_reference,
+    parse_upload,
+    width_error,
+)
 
 __all__ = [
     "FIELDS",
@@ -217,6 +223,25 @@ _READERS = {
 }
 
 
+def _unread_cells(
+    line: int,
+    columns: list[int],
+    fields_at: dict[int, str],
+    cleaned: dict[str, Any],
+    issues: list[Issue],
+) -> list[Issue]:
+    """The row's issues with each unread formula cell's error in place of what its emptiness
+    caused ("required"), and its field left out of the values."""
+    names = {fields_at[column] for column in columns}
+    kept = [issue for issue in issues if issue[0] not in names]
+    for column in sorted(columns):
+        name = fields_at[column]
+        cleaned.pop(name, None)
+        reference = cell_reference(line, column)
+        kept.append((name, "formula_no_value", reference, reference))
+    return kept
+
+
 @lru_cache(maxsize=4096)
 def _lookup(kind: str, value: str) -> str | None:
     # Files repeat the same few sectors and countries on every line.
@@ -231,12 +256,19 @@ def check_rows(
     width: int,
     mapping: dict[str, int],
     value_map: ValueMap | None = None,
+    formulas: list[list[int]] | None = None,
 ) -> Iterator[tuple[int, int, dict[str, Any], list[Issue]]]:
     """Each row's index, line in the file, values and issues.
 
     A row whose cells do not line up with the header gets that one error: its values would be
-    read from the wrong columns, so checking them would only report noise.
+    read from the wrong columns, so checking them would only report noise. A mapped cell whose
+    formula has no saved result (``formulas``: [line, column] pairs) is an error at that cell.
     """
+    fields_at = {index: name for name, index in mapping.items()}
+    unread: dict[int, list[int]] = {}
+    for line, column in formulas or []:
+        if column in fields_at:
+            unread.setdefault(line, []).append(column)
     seen: dict[str, int] = {}
     for index, raw in enumerate(batch_rows):
         line = lines[index] if index < len(lines) else index + 2
@@ -246,6 +278,8 @@ def check_rows(
             yield index, line, {}, [("", misaligned, shown, f"{len(raw)}/{width}")]
             continue
         cleaned, issues = clean_row(raw, mapping, value_map)
+        if line in unread:
+            issues = _unread_cells(line, unread[line], fields_at, cleaned, issues)
         email = cleaned.get("email")
         if email:
             if email in seen:

@@ -137,6 +137,10 @@ MESSAGES = {
         "in the wrong columns."
     ),
     "extra_cells": gettext_lazy("This row has values in columns that have no header."),
+    "formula_no_value": gettext_lazy(
+        "Cell %(detail)s holds a formula whose result was never saved: open the file in Excel "
+        "or LibreOffice and save it again (or paste the values), then upload it again."
+    ),
 }
 
 
@@ -149,6 +153,10 @@ GROUP_MESSAGES = {
         "These lines do not have as many fields as the header line: a separator is missing or "
         "extra (a value with a ; or , in it must be in quotes), so values would land in the "
         "wrong columns."
+    ),
+    "formula_no_value": gettext_lazy(
+        "These cells hold formulas whose result was never saved: open the file in Excel or "
+        "LibreOffice and save it again (or paste the values), then upload it again."
     ),
 }
 

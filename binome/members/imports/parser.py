@@ -9,6 +9,9 @@
   above it are skipped.
 - Cells are kept as given (no trimming): a row's field count is checked later, against the
   header's, and formulas are neutralised on export.
+- An XLSX formula is read through the result Excel saved with it. A file written by a program
+  that never computed its formulas has no such result: those cells would read as empty, so their
+  places are kept and reported as errors where a mapped column holds one.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext as _
 
 from binome.core.errors import DomainError
@@ -41,6 +47,8 @@ class ParsedFile:
     sheet: str = ""
     delimiter: str = ""
     encoding: str = ""
+    # XLSX cells holding a formula without a saved result: [line, column index] pairs.
+    formulas: list[list[int]] = field(default_factory=list)
 
 
 def parse_upload(filename: str, source: IO[bytes]) -> ParsedFile:
@@ -141,11 +149,70 @@ def _parse_xlsx(source: IO[bytes]) -> ParsedFile:
                 parsed = _split(rows, kind="xlsx")
             except DomainError:
                 continue
+            except Exception as error:  # a damaged sheet: openpyxl fails while reading its cells
+                raise DomainError(_("The Excel file cannot be read."), code="xlsx") from error
             parsed.sheet = sheet.title
+            parsed.formulas = _uncached_formulas(source, sheet)
             return parsed
     finally:
         workbook.close()
     raise DomainError(_("The file is empty or has no header line."), code="empty")
+
+
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _uncached_formulas(source: IO[bytes], sheet: Any) -> list[list[int]]:
+    """[line, column index] of each formula cell of ``sheet`` that has no saved result."""
+    path = getattr(sheet, "_worksheet_path", "")
+    if not path:
+        return []
+    source.seek(0)
+    with zipfile.ZipFile(source) as archive, archive.open(path) as xml:
+        if not _has_formula(xml):
+            return []  # the usual case, found by a quick scan instead of an XML parse
+    source.seek(0)
+    found: list[list[int]] = []
+    with zipfile.ZipFile(source) as archive, archive.open(path) as xml:
+        for _event, element in iterparse(xml):
+            if element.tag == _SHEET_NS + "c":
+                formula = element.find(_SHEET_NS + "f")
+                result = element.find(_SHEET_NS + "v")
+                if formula is not None and (result is None or not result.text):
+                    place = _CELL.match(element.get("r", ""))
+                    if place:
+                        found.append([int(place[2]), column_index(place[1])])
+            elif element.tag == _SHEET_NS + "row":
+                element.clear()
+    return found
+
+
+def _has_formula(xml: IO[bytes]) -> bool:
+    tail = b""
+    while chunk := xml.read(1 << 20):
+        if _FORMULA_TAG.search(tail + chunk):
+            return True
+        tail = chunk[-16:]
+    return False
+
+
+def column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+def cell_reference(line: int, column: int) -> str:
+    """``C5`` for line 5, column index 2: where Excel shows the cell."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{line}"
 
 
 def _cell_text(value: Any) -> str:
