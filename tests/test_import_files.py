@@ -425,3 +425,20 @@ def test_a_workbook_whose_formulas_have_results_imports_them(
         "grace@example.org",
         "2012",
     )
+
+
+def test_the_quick_formula_scan_hands_unknown_markup_to_the_xml_parse():
+    import io
+
+    from binome.members.imports import parser
+
+    plain = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>X</f>'
+        b'</c></row><row r="2"><c r="AA2"><f t="shared" si="0"/><v></v></c></row></sheetData>'
+        b"</worksheet>"
+    )
+    assert parser._scan_formulas(io.BytesIO(plain)) == [[1, 1], [2, 26]]
+    prefixed = plain.replace(b"<", b"<x:").replace(b"<x:/", b"</x:").replace(b"xmlns=", b"xmlns:x=")
+    assert parser._scan_formulas(io.BytesIO(prefixed)) is None
+    assert (parser.cell_reference(2, 26), parser.column_index("AA")) == ("AA2", 26)
