@@ -21,7 +21,7 @@ from binome_engine.model import Reason
 from binome_engine.scoring import Array
 
 if TYPE_CHECKING:
-    from binome_engine.cohort.assign import Problem
+    from binome_engine.cohort.problem import Problem
 
 CHECK_CHUNK = 65_536  # pairs checked at once (bounded memory on large cohorts)
 

@@ -22,7 +22,7 @@ from binome_engine.reasons import build_reasons
 from binome_engine.scoring import Array, RequestBlock, milli_points, total_points
 
 if TYPE_CHECKING:
-    from binome_engine.cohort.assign import Problem
+    from binome_engine.cohort.problem import Problem
 
 CHUNK = 256
 

@@ -18,17 +18,17 @@ from dataclasses import replace
 
 import numpy as np
 
-from binome_engine.cohort.assign import (
+from binome_engine.cohort.candidates import Candidates, PairSet, best_of_each, take, top_k
+from binome_engine.cohort.flow import max_matched, max_matching, solve
+from binome_engine.cohort.problem import (
     CohortOptions,
     Problem,
     finish,
     gc_paused,
     matched_edges,
-    optimise,
     prepare,
 )
-from binome_engine.cohort.candidates import Candidates, PairSet, best_of_each, take, top_k
-from binome_engine.cohort.flow import max_matched, max_matching, solve
+from binome_engine.cohort.solver import optimise
 from binome_engine.index import MentorIndex
 from binome_engine.model import Assignment, MenteeRequest, MentorProfile, ProgrammeSettings
 from binome_engine.scoring import Array

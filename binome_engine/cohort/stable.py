@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from binome_engine.cohort.assign import CohortOptions, Problem, finish, gc_paused, prepare
 from binome_engine.cohort.candidates import Candidates, blocks, take, top_k, weights
+from binome_engine.cohort.problem import CohortOptions, Problem, finish, gc_paused, prepare
 from binome_engine.index import MentorIndex
 from binome_engine.model import (
     Assignment,

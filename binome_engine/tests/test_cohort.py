@@ -284,9 +284,10 @@ def test_the_objective_does_not_depend_on_the_bonus_tried_first() -> None:
 
 def test_the_reserve_pairs_a_larger_matching_needs_join_the_graph() -> None:
     """Both requests rank mentor 0 first; k=1 strands one, the reserve's pair saves it."""
-    from binome_engine.cohort.assign import _matching_reserve, prepare
     from binome_engine.cohort.candidates import top_k
     from binome_engine.cohort.flow import max_matched
+    from binome_engine.cohort.problem import prepare
+    from binome_engine.cohort.solver import _matching_reserve
 
     mentors = [
         mentor(0, sector="energy", capacity=1, responsiveness=1.0),
@@ -305,7 +306,7 @@ def test_the_reserve_pairs_a_larger_matching_needs_join_the_graph() -> None:
 def test_the_cycle_collector_is_paused_only_while_assigning() -> None:
     import gc
 
-    from binome_engine.cohort.assign import gc_paused
+    from binome_engine.cohort.problem import gc_paused
 
     seen: list[bool] = []
 

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from binome_engine.cohort import CohortOptions, certificate
-from binome_engine.cohort.assign import _best_score, prepare
 from binome_engine.cohort.candidates import top_k, weights
 from binome_engine.cohort.certificate import NONE, Levels, price
 from binome_engine.cohort.flow import FlowResult, solve
+from binome_engine.cohort.problem import prepare
+from binome_engine.cohort.solver import _best_score
 from binome_engine.synthetic import market
 
 

@@ -91,6 +91,36 @@ def test_a_bad_mentor_value_is_refused_by_the_index_and_by_upsert(
 
 
 @pytest.mark.parametrize(
+    ("field", "flag"),
+    [
+        ("years_experience", True),
+        ("capacity", False),
+        ("utc_offset", True),
+        ("class_year", False),
+        ("years_experience", np.bool_(True)),
+    ],
+)
+def test_a_flag_among_numbers_is_refused_in_a_column_too(field: str, flag: object) -> None:
+    """``bool`` is an ``int`` in Python and numpy reads ``True`` as 1: in a column of more
+    than a few records (checked at once) a flag among whole numbers must still be refused."""
+    mentors = [mentor(i) for i in range(40)]
+    mentors[23] = mentor(23, **{field: flag})
+    error = refused(lambda: MentorIndex(mentors))
+    assert (error.record, error.key, error.position, error.field) == ("mentor", 23, 23, field)
+    assert error.code == "not_a_number"
+    requests = [request(f"r{i}") for i in range(40)]
+    requests[30] = request("r30", **{field: flag}) if field != "capacity" else requests[30]
+    if field != "capacity":  # requests have no capacity
+        error = refused(lambda: assign([mentor(1)], requests))
+        assert (error.record, error.key, error.field, error.code) == (
+            "request",
+            "r30",
+            field,
+            "not_a_number",
+        )
+
+
+@pytest.mark.parametrize(
     ("field", "value"),
     [("style", "mentor"), ("utc_offset", float("inf")), ("member_id", ""), ("text", None)],
 )
@@ -242,7 +272,7 @@ def test_extreme_weights_cannot_wrap_the_fused_scan_into_rule_breaking_pairs() -
 
 
 def test_the_result_check_refuses_a_pair_that_breaks_a_rule() -> None:
-    from binome_engine.cohort.assign import finish, prepare
+    from binome_engine.cohort.problem import finish, prepare
 
     mentors = [mentor(1, languages=("de",)), mentor(2)]
     problem = prepare(mentors, [request("a")], None, None)
