@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "binome.notifications",
     "binome.intake",
     "binome.mentorships",
+    "binome.surveys",
+    "binome.insights",
     "binome.ops",
 ]
 

@@ -21,7 +21,9 @@ urlpatterns = [
     path("n/<slug:network>/", include("binome.programmes.urls")),
     path("n/<slug:network>/", include("binome.intake.urls")),
     path("n/<slug:network>/", include("binome.mentorships.urls")),
+    path("n/<slug:network>/", include("binome.insights.urls")),
     path("check-in/<str:token>/", mentorship_views.check_in, name="check_in"),
+    path("", include("binome.surveys.urls")),
     path(
         "invitations/<str:token>/",
         intake_views_mentor.invitation_respond,

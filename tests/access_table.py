@@ -57,6 +57,8 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     "meeting_confirm": {"meeting_id": lambda w: w.upcoming.pk},
     "meeting_cancel": {"meeting_id": lambda w: w.upcoming.pk},
     "check_in": {"token": lambda w: w.tokens["check_in"]},
+    "survey_answer": {"token": lambda w: w.tokens["survey"]},
+    "survey_rematch": {"token": lambda w: w.tokens["survey"]},
     "invitation_respond": {"token": lambda w: w.tokens["invitation"]},
     "account_activate": {"token": lambda w: w.tokens["activation"]},
 }
@@ -75,6 +77,10 @@ account_activate        GET  200   200   200   200   200   200   200   200   200
 account_activate        POST 200   200   200   200   200   200   200   200   200   200
 check_in                GET  200   200   200   200   200   200   200   200   200   200
 check_in                POST 200   200   200   200   200   200   200   200   200   200
+survey_answer           GET  200   200   200   200   200   200   200   200   200   200
+survey_answer           POST 200   200   200   200   200   200   200   200   200   200
+survey_rematch          GET  405   405   405   405   405   405   405   405   405   405
+survey_rematch          POST 400   400   400   400   400   400   400   400   400   400
 invitation_respond      GET  200   200   200   200   200   200   200   200   200   200
 invitation_respond      POST 200   200   200   200   200   200   200   200   200   200
 # -- Third-party trees: a few entries pinned (the rest is theirs)

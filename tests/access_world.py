@@ -46,6 +46,9 @@ MENTOR_NOTE = "SENTINEL-MENTOR-NOTE-4be8"
 OBJECTIVE = "SENTINEL-OBJECTIVE-0d55"
 ACTION = "SENTINEL-ACTION-c6e1"
 INTAKE_NOTES = "SENTINEL-INTAKE-NOTES-2a90"
+# A survey answer for the programme team (read one by one, audited), and one for the pair only.
+SURVEY_STAFF = "SENTINEL-SURVEY-STAFF-83d1"
+SURVEY_PAIR = "SENTINEL-SURVEY-PAIR-5e17"
 # What the pair writes; intake notes have their own audience (the programme's managers).
 PAIR_SENTINELS = (SUMMARY, MENTEE_NOTE, MENTOR_NOTE, OBJECTIVE, ACTION)
 
@@ -175,6 +178,28 @@ def _people(network: Network, other: Network, programme: Programme, other_progra
     }
 
 
+def _surveys_answered(pair: Mentorship, mentee: Member, mentor: Member) -> str:
+    """The first-meeting surveys sent; the mentee answered (a word for the team, one for the
+    pair). Returns the link of the mentor's survey, still unanswered: links are bearer tokens,
+    and the access matrix opens this one as every persona."""
+    from binome.surveys.models import SurveyResponse
+    from binome.surveys.services import save_answers
+    from binome.surveys.tokens import answer_token
+    from binome.surveys.waves import run_waves
+
+    run_waves()
+    save_answers(
+        response=SurveyResponse.objects.get(mentorship=pair, respondent=mentee),
+        data={
+            "fit": "good",
+            "first_useful": 4,
+            "first_comment": SURVEY_STAFF,
+            "first_word_to_pair": SURVEY_PAIR,
+        },
+    )
+    return answer_token(SurveyResponse.objects.get(mentorship=pair, respondent=mentor))
+
+
 def build_world() -> World:
     from binome.intake.tokens import invitation_token
     from binome.mentorships.tokens import check_in_token
@@ -208,6 +233,7 @@ def build_world() -> World:
         mentorship=pair, member=mentee, owner=mentee, text=ACTION, due_date=None
     )
     flag = flags.flag_referral(mentorship=pair, mentor=mentor)
+    survey_token = _surveys_answered(pair, mentee, mentor)
     request, entry, invitation = request_at_invitation(programme, mentee, mentor, manager, theme)
     draft = requests.save_draft(
         mentee=mentee,
@@ -243,6 +269,7 @@ def build_world() -> World:
         "invitation": invitation_token(invitation, "decline"),
         "uidb36": int_to_base36(invited.pk),
         "activation": default_token_generator.make_token(invited),
+        "survey": survey_token,
     }
     return World(
         network=network,

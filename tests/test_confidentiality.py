@@ -39,12 +39,14 @@ from tests.access_world import (
     PAIR_SENTINELS,
     PERSONAS,
     SUMMARY,
+    SURVEY_PAIR,
+    SURVEY_STAFF,
     World,
 )
 
 pytestmark = pytest.mark.django_db
 
-SENTINELS = (*PAIR_SENTINELS, INTAKE_NOTES)
+SENTINELS = (*PAIR_SENTINELS, INTAKE_NOTES, SURVEY_STAFF, SURVEY_PAIR)
 VISIBLE: dict[str, set[str]] = {
     "mentee": {SUMMARY, MENTEE_NOTE, OBJECTIVE, ACTION},
     "mentor": {SUMMARY, MENTOR_NOTE, OBJECTIVE, ACTION},
@@ -152,6 +154,7 @@ def test_no_email_carries_the_pairs_words_outside_the_pair_nor_the_intake_notes(
     for message in OutboxMessage.objects.all():
         text = f"{message.subject} {message.body_text} {message.body_html} {message.calendar}"
         assert INTAKE_NOTES not in text, message.to
+        assert SURVEY_STAFF not in text and SURVEY_PAIR not in text, message.to  # no answer
         if message.to not in members:
             assert not any(sentinel in text for sentinel in PAIR_SENTINELS), message.to
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from binome.core.errors import DomainError
 from binome.members.models import DirectoryEntry
 from binome.mentorships.ics import meeting_ics
-from binome.mentorships.models import DueSurvey, Flag, Meeting, Mentorship
+from binome.mentorships.models import Flag, Meeting, Mentorship
 from binome.mentorships.services import (
     cadence,
     charter,
@@ -234,7 +234,7 @@ def test_extension_needs_both(active, world):
     assert active.period_end > end and active.extensions == 1
 
 
-def test_closing_frees_the_place_and_makes_the_end_survey_due(active, world):
+def test_closing_frees_the_place(active, world):
     world.charlie.mentor_offer.capacity = 1
     world.charlie.mentor_offer.save()
     lifecycle.close_pair(
@@ -246,7 +246,6 @@ def test_closing_frees_the_place_and_makes_the_end_survey_due(active, world):
     )
     active.refresh_from_db()
     assert active.status == MentorshipStatus.COMPLETED
-    assert DueSurvey.objects.filter(mentorship=active, kind="end").count() == 2
     assert DirectoryEntry.objects.get(member=world.charlie).has_free_capacity
 
 

@@ -248,6 +248,9 @@ class Flag(models.Model):
         REFERRAL = "referral", _("The need goes beyond volunteer help")
         SILENT = "silent", _("No meeting for several weeks")
         NOT_STARTED = "not_started", _("The pair has not started")
+        # Raised from a survey answer: the kind only, never what was written.
+        MISMATCH = "mismatch", _("A member said the pair is not a good fit")
+        REMATCH_ASKED = "rematch_asked", _("The mentee asks for another mentor")
 
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="flags")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -257,27 +260,3 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.mentorship_id})"
-
-
-class DueSurvey(models.Model):
-    """A survey someone owes (the surveys themselves come with the surveys app)."""
-
-    class Kind(models.TextChoices):
-        END = "end", _("End of mentorship")
-        MID = "mid", _("Mid-term check-in")
-
-    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="due_surveys")
-    respondent = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    due_at = models.DateTimeField()
-    answered_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["mentorship", "respondent", "kind"], name="one_due_survey"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} survey for {self.respondent}"

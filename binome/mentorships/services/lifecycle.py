@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.db import transaction
@@ -12,13 +11,11 @@ from django.utils.translation import gettext as _
 from binome.core.errors import DomainError
 from binome.members.models import Member
 from binome.members.services import refresh_directory_entry
-from binome.mentorships.models import DueSurvey, Mentorship
+from binome.mentorships.models import Mentorship
 from binome.mentorships.services.charter import add_months
 from binome.mentorships.services.transitions import locked_pair, member_of, move_pair
 from binome.mentorships.states import MentorshipStatus
 from binome.notifications.emails import send_templated
-
-SURVEY_DELAY = datetime.timedelta(days=7)
 
 
 def pause_pair(*, mentorship: Mentorship, member: Member, reason: str = "") -> Mentorship:
@@ -43,7 +40,7 @@ def close_pair(
     reason: str,
     message_to_manager: str = "",
 ) -> Mentorship:
-    """End the pair (completed, or early with a reason); the end survey becomes due for both."""
+    """End the pair (completed, or early with a reason); the surveys app sends the end survey."""
     if reason not in Mentorship.EndReason.values:
         raise DomainError(_("Choose why the pair ends."), code="reason")
     target = MentorshipStatus.COMPLETED if completed else MentorshipStatus.ENDED_EARLY
@@ -62,13 +59,6 @@ def close_pair(
                 "extension_requested_by",
             ]
         )
-        for person in (pair.mentor, pair.mentee):
-            DueSurvey.objects.get_or_create(
-                mentorship=pair,
-                respondent=person,
-                kind=DueSurvey.Kind.END,
-                defaults={"due_at": timezone.now() + SURVEY_DELAY},
-            )
         refresh_directory_entry(pair.mentor)  # the mentor's place is free again
         _tell_closed(pair, closed_by=actor)
     return pair
