@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "binome.mentorships",
     "binome.surveys",
     "binome.insights",
+    "binome.flash",
     "binome.ops",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("n/<slug:network>/", include("binome.intake.urls")),
     path("n/<slug:network>/", include("binome.mentorships.urls")),
     path("n/<slug:network>/", include("binome.insights.urls")),
+    path("n/<slug:network>/", include("binome.flash.urls")),
     path("check-in/<str:token>/", mentorship_views.check_in, name="check_in"),
     path("", include("binome.surveys.urls")),
     path(

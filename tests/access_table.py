@@ -61,6 +61,11 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     "survey_rematch": {"token": lambda w: w.tokens["survey"]},
     "invitation_respond": {"token": lambda w: w.tokens["invitation"]},
     "account_activate": {"token": lambda w: w.tokens["activation"]},
+    # Self-service: the other party's draft direct request; the approval waits on another's.
+    "direct_suggestions": {"request_id": lambda w: w.direct_draft.pk},
+    "direct_ask": {"request_id": lambda w: w.direct_draft.pk},
+    "direct_approve": {"request_id": lambda w: w.direct_pending.pk},
+    "direct_refuse": {"request_id": lambda w: w.direct_pending.pk},
 }
 
 # fmt: off
@@ -193,6 +198,21 @@ invitation_send         GET  login 404   404   404   404   405   405   405   405
 invitation_send         POST login 404   404   404   404   200   404   200   404   404
 direct_pair             GET  login 404   404   404   404   404   404   200   404   404
 direct_pair             POST login 404   404   404   404   404   404   200   404   404
+# -- Self-service: suggested mentors and direct requests
+find_mentor             GET  login 200   200   200   200   200   200   200   200   404
+find_mentor             POST login 405   405   405   405   405   405   405   405   404
+direct_new              GET  login 200   200   200   200   200   200   200   404   404
+direct_new              POST login 200   200   200   200   200   200   200   404   404
+direct_suggestions      GET  login 404   404   404   200   404   404   404   404   404
+direct_suggestions      POST login 404   404   404   405   404   404   404   404   404
+direct_ask              GET  login 404   404   404   200   404   404   404   404   404
+direct_ask              POST login 404   404   404   200   404   404   404   404   404
+direct_policy           GET  login 404   404   404   404   200   404   200   404   404
+direct_policy           POST login 404   404   404   404   200   404   200   404   404
+direct_approve          GET  login 404   404   404   404   405   405   405   405   404
+direct_approve          POST login 404   404   404   404   302   404   302   404   404
+direct_refuse           GET  login 404   404   404   404   405   405   405   405   404
+direct_refuse           POST login 404   404   404   404   200   404   200   404   404
 # -- Pairs: the pair's own pages
 pair_page               GET  login 404   200   200   404   404   404   404   404   404
 pair_page               POST login 404   405   405   404   404   404   404   404   404

@@ -92,6 +92,10 @@ class World:
     role: StaffRole
     batch: ImportBatch
     tokens: dict[str, str] = field(default_factory=dict)
+    # Self-service: the other party's direct request still a draft (its suggestions), and a
+    # direct request by someone else waiting for the manager's approval.
+    direct_draft: MentoringRequest | None = None
+    direct_pending: MentoringRequest | None = None
 
     def user(self, persona: str) -> User | None:
         if persona == "superuser":
@@ -154,6 +158,34 @@ def request_at_invitation(
     )
     mentoring_request.refresh_from_db()
     return mentoring_request, entry, invitation
+
+
+def direct_requests(
+    programme: Programme, olga: Member, mentor: Member, network: Network, theme: Theme
+) -> tuple[MentoringRequest, MentoringRequest]:
+    """The programme takes direct requests with a manager's approval; the mentor opts in."""
+    from binome.flash.services import direct
+
+    direct.save_policy(
+        programme=programme,
+        actor=None,
+        is_open=True,
+        needs_approval=True,
+        per_member_per_month=3,
+        per_mentor_per_month=5,
+    )
+    make_mentor(mentor, themes=[theme], capacity=3, accepts_direct_requests=True)
+    question = {"situation": "job_search", "question": "Passer de la recherche à l'industrie ?"}
+    draft = direct.start_direct_request(
+        mentee=olga, programme=programme, data=question, themes=[theme], sensitive_consent=False
+    )
+    nina = member("nina", network)
+    pending = direct.start_direct_request(
+        mentee=nina, programme=programme, data=question, themes=[theme], sensitive_consent=False
+    )
+    direct.ask_mentor(request=pending, mentee=nina, mentor=mentor, message="Bonjour Charlie…")
+    pending.refresh_from_db()
+    return draft, pending
 
 
 def _people(network: Network, other: Network, programme: Programme, other_programme: Programme):
@@ -250,6 +282,8 @@ def build_world() -> World:
         mentee=olga, programme=programme, situation="well_being", consent=True
     )
 
+    direct_draft, direct_pending = direct_requests(programme, olga, mentor, network, theme)
+
     batch = import_services.start_import(
         network=network,
         actor=people["network_admin"].user,  # type: ignore[union-attr]
@@ -293,4 +327,6 @@ def build_world() -> World:
         role=StaffRole.objects.get(member=people["other_manager"]),
         batch=batch,
         tokens=tokens,
+        direct_draft=direct_draft,
+        direct_pending=direct_pending,
     )

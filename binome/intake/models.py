@@ -75,6 +75,8 @@ class MentoringRequest(models.Model):
         _("kind of organisation"), max_length=20, choices=OrganisationKind.choices, blank=True
     )
     sensitive_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Asked of one mentor the member chose (self-service): moves by DIRECT_REQUEST_TRANSITIONS.
+    is_direct = models.BooleanField(default=False, editable=False)
     manager = models.ForeignKey(
         Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -140,6 +142,8 @@ class RequestEvent(models.Model):
 EVENT_REASONS = {
     "shortlist exhausted": _("no mentor of the shortlist is left"),
     "re-matching": _("the pair ended: looking for another mentor"),
+    "mentor declined": _("the mentor declined"),
+    "invitation expired": _("the mentor did not answer in time"),
 }
 
 

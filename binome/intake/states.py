@@ -71,5 +71,24 @@ INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+# A direct request: the member chose one mentor themselves (binome.flash's self-service). No
+# intake interview and no shortlist: an approval when the programme asks for one, then the one
+# invitation; a decline or an expiry ends it (the member may ask someone else).
+DIRECT_REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
+    R.DRAFT: frozenset({R.SUBMITTED, R.WITHDRAWN}),
+    # Submitted: waiting for a manager's approval (or invited at once when none is needed).
+    R.SUBMITTED: frozenset({R.INVITING, R.DECLINED, R.WITHDRAWN}),
+    R.INVITING: frozenset({R.MATCHED, R.DECLINED, R.WITHDRAWN}),
+    R.MATCHED: frozenset(),
+    R.REFERRED: frozenset(),
+    R.DECLINED: frozenset(),
+    R.WITHDRAWN: frozenset(),
+    R.IN_INTAKE: frozenset(),
+    R.SHORTLISTING: frozenset(),
+    R.AWAITING_CHOICE: frozenset(),
+}
+
+
 REQUEST_MACHINE = StateMachine("request", REQUEST_TRANSITIONS, RequestStatus)
+DIRECT_REQUEST_MACHINE = StateMachine("request", DIRECT_REQUEST_TRANSITIONS, RequestStatus)
 INVITATION_MACHINE = StateMachine("invitation", INVITATION_TRANSITIONS, InvitationStatus)

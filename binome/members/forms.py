@@ -147,6 +147,14 @@ class MentorOfferForm(forms.Form):
         choices=Format.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    accepts_direct_requests = forms.BooleanField(
+        label=_("Members may ask me directly"),
+        required=False,
+        help_text=_(
+            "They see you among their suggested mentors and write to you; you accept or "
+            "decline. Never beyond your capacity."
+        ),
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree to be listed in my network's mentor directory and to be contacted about "

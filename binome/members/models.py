@@ -137,6 +137,8 @@ class MentorOffer(models.Model):
     formats = models.JSONField(_("formats"), default=list, blank=True)
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
     pause_reason = models.CharField(_("reason for the pause"), max_length=200, blank=True)
+    # Self-service: members may ask this mentor directly (an opt-in of its own).
+    accepts_direct_requests = models.BooleanField(_("accepts direct requests"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -133,8 +133,10 @@ def save_mentor_offer(
     capacity: int,
     formats: list[str],
     consent: bool,
+    accepts_direct_requests: bool | None = None,
 ) -> MentorOffer:
-    """Opt in (or update the offer): consent must be explicit, at least one format and theme."""
+    """Opt in (or update the offer): consent must be explicit, at least one format and theme.
+    ``accepts_direct_requests`` None keeps the current choice."""
     if not consent:
         raise DomainError(
             _("Tick the consent box to be listed as a mentor."), code="consent_required"
@@ -156,6 +158,8 @@ def save_mentor_offer(
         was_active = offer.is_active
         offer.capacity = capacity
         offer.formats = formats
+        if accepts_direct_requests is not None:
+            offer.accepts_direct_requests = accepts_direct_requests
         if not was_active:
             offer.consented_at = timezone.now()
             offer.withdrawn_at = None

@@ -93,6 +93,7 @@ def _offer_page(
                 "capacity": offer.capacity,
                 "formats": offer.formats,
                 "consent": offer.is_active,
+                "accepts_direct_requests": offer.accepts_direct_requests,
             }
         form = MentorOfferForm(initial=initial, network=access.network)
     context = {
@@ -118,6 +119,7 @@ def mentor_offer(request: HttpRequest, access: Access) -> HttpResponse:
             capacity=data["capacity"],
             formats=data["formats"],
             consent=data["consent"],
+            accepts_direct_requests=data["accepts_direct_requests"],
         )
         return _("You are listed as a mentor. Thank you!")
 

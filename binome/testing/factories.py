@@ -87,7 +87,13 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     kind = Programme.Kind.ON_DEMAND
 
 
-def make_mentor(member: Member, *, themes: list[Theme] | None = None, capacity: int = 2) -> Member:
+def make_mentor(
+    member: Member,
+    *,
+    themes: list[Theme] | None = None,
+    capacity: int = 2,
+    accepts_direct_requests: bool | None = None,
+) -> Member:
     """List ``member`` as a consenting mentor, through the service a person uses."""
     from binome.members.services import save_mentor_offer
 
@@ -97,6 +103,7 @@ def make_mentor(member: Member, *, themes: list[Theme] | None = None, capacity: 
         capacity=capacity,
         formats=["video", "in_person"],
         consent=True,
+        accepts_direct_requests=accepts_direct_requests,
     )
     return member
 

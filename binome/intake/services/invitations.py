@@ -7,7 +7,9 @@ Rules:
   text, never the personal message written for the previous mentor — and tells the manager
   (with the decline's reason); with no choice left, the request goes back to the manager;
 - a mentor whose last two invitations expired unanswered is paused (not spammed) and told so;
-- accepting creates the pair under the mentor's capacity lock and introduces both by email.
+- accepting creates the pair under the mentor's capacity lock and introduces both by email;
+- a direct request (the member chose the mentor, see ``binome.flash``) has one invitation only:
+  a decline or an expiry ends it and tells the member, who may ask someone else.
 """
 
 from __future__ import annotations
@@ -54,6 +56,18 @@ def invite_mentor(
         return _send(request, entry, message, actor=manager.user, invited_by=manager)
 
 
+def send_invitation(
+    *,
+    request: MentoringRequest,
+    entry: ShortlistEntry,
+    message: str,
+    actor: Any,
+    invited_by: Member | None,
+) -> MentorInvitation:
+    """Invite ``entry``'s mentor now, on a request the caller locked (self-service uses it)."""
+    return _send(request, entry, message, actor=actor, invited_by=invited_by)
+
+
 def _send(
     request: MentoringRequest,
     entry: ShortlistEntry,
@@ -73,7 +87,8 @@ def _send(
     )
     send_templated(
         to=entry.mentor.user,
-        template="invitation",
+        # The direct request's email (in binome.flash's templates) names the member who asks.
+        template="direct_invitation" if request.is_direct else "invitation",
         context={"invitation": invitation, **token_context(invitation)},
     )
     return invitation
@@ -144,7 +159,17 @@ def _answer(invitation: MentorInvitation, status: str, *, actor: Any = None) -> 
 
 def _next_choice(request: MentoringRequest, previous: MentorInvitation, *, actor: Any) -> None:
     """Invite the mentee's next ranked choice, or hand the request back to the manager; the
-    manager is told either way."""
+    manager is told either way. A direct request ends, and its member is told."""
+    if request.is_direct:
+        expired = previous.status == InvitationStatus.EXPIRED
+        reason = "invitation expired" if expired else "mentor declined"
+        move_request(request, RequestStatus.DECLINED, actor=actor, reason=reason)
+        send_templated(
+            to=request.mentee.user,
+            template="direct_declined",
+            context={"request": request, "previous": previous, "expired": expired},
+        )
+        return
     invited = set(request.invitations.values_list("mentor_id", flat=True))
     candidates = (
         ShortlistEntry.objects.filter(request=request, is_published=True, mentee_rank__isnull=False)

@@ -4,7 +4,7 @@ from typing import Any
 
 from binome.core.transitions import move
 from binome.intake.models import MentoringRequest, RequestEvent
-from binome.intake.states import REQUEST_MACHINE
+from binome.intake.states import DIRECT_REQUEST_MACHINE, REQUEST_MACHINE
 
 
 def locked_request(request: MentoringRequest) -> MentoringRequest:
@@ -15,7 +15,8 @@ def locked_request(request: MentoringRequest) -> MentoringRequest:
 def move_request(
     request: MentoringRequest, to: str, *, actor: Any, reason: str = ""
 ) -> MentoringRequest:
-    """Move a (locked) request if the transition table allows it, with its history row."""
+    """Move a (locked) request if its transition table allows it (a direct request has its
+    own), with its history row."""
     actor = actor if getattr(actor, "is_authenticated", False) else None
 
     def history(previous: str, target: str) -> None:
@@ -23,5 +24,6 @@ def move_request(
             request=request, actor=actor, from_status=previous, to_status=target, reason=reason
         )
 
-    move(request, REQUEST_MACHINE, to, actor=actor, reason=reason, event=history)
+    machine = DIRECT_REQUEST_MACHINE if request.is_direct else REQUEST_MACHINE
+    move(request, machine, to, actor=actor, reason=reason, event=history)
     return request
