@@ -44,6 +44,9 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "member_id": lambda w: w.people["mentor"].pk,  # a listed mentor: any member may look
     "file_format": lambda w: "csv",
     "uidb36": lambda w: w.tokens["uidb36"],
+    "cohort_id": lambda w: w.cohort.pk,
+    "application_id": lambda w: w.application.pk,
+    "role": lambda w: "mentee",
 }
 OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     # Only a draft is edited, in its own programme.
@@ -59,6 +62,9 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     "check_in": {"token": lambda w: w.tokens["check_in"]},
     "survey_answer": {"token": lambda w: w.tokens["survey"]},
     "survey_rematch": {"token": lambda w: w.tokens["survey"]},
+    # Cohort pages name the cohort programme, not the on-demand one.
+    "cohort_list": {"programme_id": lambda w: w.cohort.programme_id},
+    "cohort_create": {"programme_id": lambda w: w.cohort.programme_id},
     "invitation_respond": {"token": lambda w: w.tokens["invitation"]},
     "account_activate": {"token": lambda w: w.tokens["activation"]},
     # Self-service: the other party's draft direct request; the approval waits on another's.
@@ -259,6 +265,31 @@ flag_resolve            GET  login 404   404   404   404   405   405   405   405
 flag_resolve            POST login 404   404   404   404   302   404   302   404   404
 pair_rematch            GET  login 404   404   404   404   405   405   405   405   404
 pair_rematch            POST login 404   404   404   404   302   404   302   404   404
+# -- Cohorts: members apply, managers screen
+my_cohorts              GET  login 200   200   200   200   200   200   200   200   404
+my_cohorts              POST login 405   405   405   405   405   405   405   405   404
+cohort_apply            GET  login 200   200   200   200   200   200   200   404   404
+cohort_apply            POST login 200   200   200   200   200   200   200   404   404
+my_application          GET  login 404   200   404   404   404   404   404   404   404
+my_application          POST login 404   405   404   404   404   404   404   404   404
+application_withdraw    GET  login 405   405   405   405   405   405   405   405   404
+application_withdraw    POST login 404   302   404   404   404   404   404   404   404
+cohort_list             GET  login 404   404   404   404   200   404   200   404   404
+cohort_list             POST login 404   404   404   404   405   404   405   404   404
+cohort_create           GET  login 404   404   404   404   200   404   200   404   404
+cohort_create           POST login 404   404   404   404   200   404   200   404   404
+cohort_manage           GET  login 404   404   404   404   200   404   200   404   404
+cohort_manage           POST login 404   404   404   404   405   404   405   404   404
+cohort_edit             GET  login 404   404   404   404   200   404   200   404   404
+cohort_edit             POST login 404   404   404   404   200   404   200   404   404
+cohort_start_matching   GET  login 404   404   404   404   405   405   405   405   404
+cohort_start_matching   POST login 404   404   404   404   302   404   302   404   404
+cohort_reopen           GET  login 404   404   404   404   405   405   405   405   404
+cohort_reopen           POST login 404   404   404   404   200   404   200   404   404
+application_review      GET  login 404   404   404   404   200   404   200   404   404
+application_review      POST login 404   404   404   404   405   404   405   404   404
+application_screen      GET  login 404   404   404   404   405   405   405   405   404
+application_screen      POST login 404   404   404   404   200   404   200   404   404
 """
 # fmt: on
 

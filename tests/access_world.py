@@ -96,6 +96,8 @@ class World:
     # direct request by someone else waiting for the manager's approval.
     direct_draft: MentoringRequest | None = None
     direct_pending: MentoringRequest | None = None
+    cohort: Any = None  # an open cohort of a cohort programme bob also manages
+    application: Any = None  # the mentee's application to it (the mentor applied too)
 
     def user(self, persona: str) -> User | None:
         if persona == "superuser":
@@ -186,6 +188,18 @@ def direct_requests(
     direct.ask_mentor(request=pending, mentee=nina, mentor=mentor, message="Bonjour Charlie…")
     pending.refresh_from_db()
     return draft, pending
+
+
+def open_cohort(network: Network, theme: Theme, manager: Member, mentee: Member, mentor: Member):
+    """A cohort programme the manager also runs, its windows open, both pair members applied."""
+    from binome.testing import cohorts
+
+    programme = ProgrammeFactory(network=network, slug="mentorat", name="Mentorat", kind="cohort")
+    grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    cohort = cohorts.open_cohort(programme)
+    application = cohorts.apply(cohort, mentee, "mentee", themes=[theme])
+    cohorts.apply(cohort, mentor, "mentor", themes=[theme], capacity=2)
+    return cohort, application
 
 
 def _people(network: Network, other: Network, programme: Programme, other_programme: Programme):
@@ -298,6 +312,7 @@ def build_world() -> World:
         last_name="Invitée",
         language="fr",
     ).user
+    cohort, application = open_cohort(network, theme, manager, mentee, mentor)
     tokens = {
         "check_in": check_in_token(meeting, mentee, "met"),
         "invitation": invitation_token(invitation, "decline"),
@@ -329,4 +344,6 @@ def build_world() -> World:
         tokens=tokens,
         direct_draft=direct_draft,
         direct_pending=direct_pending,
+        cohort=cohort,
+        application=application,
     )

@@ -17,6 +17,7 @@ from binome.members.models import Member
 from binome.members.services import save_mentor_offer
 from binome.programmes.models import CharterVersion, Programme, StaffRole, Theme
 from binome.testing import demo_texts as texts
+from binome.testing.demo_cohort import build_cohort
 from binome.testing.demo_pairs import build_pairs
 from binome.testing.demo_requests import build_requests
 from binome.testing.factories import DEMO_PASSWORD, password_hash
@@ -71,6 +72,9 @@ def build_demo(*, members: int = 2000, mentors: int = 400, seed: int = 2026) -> 
         build_pairs(programmes[0], ax_members_now, rng)
         build_requests(
             programmes[0], list(Member.objects.filter(network=ax).select_related("user")), rng
+        )
+        build_cohort(
+            programmes[1], list(Member.objects.filter(network=ax).select_related("user")), rng
         )
         hec_admin = Member.objects.get(network=hec, user__email="member@hec.example.org")
         StaffRole.objects.create(network=hec, member=hec_admin, role=StaffRole.Role.NETWORK_ADMIN)

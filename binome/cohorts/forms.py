@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from binome.cohorts.models import Cohort, Role
+from binome.cohorts.states import SCREENING_DECISIONS, ApplicationStatus
+from binome.intake.models import Style
+from binome.members import taxonomy
+from binome.members.models import Format
+from binome.programmes.models import Programme, Theme
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CohortForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120, help_text=_("For example: 2026–2027."))
+    mentors_open_on = forms.DateField(label=_("Mentors apply from"), widget=DATE)
+    mentors_close_on = forms.DateField(label=_("Mentors apply until"), widget=DATE)
+    mentees_open_on = forms.DateField(label=_("Mentees apply from"), widget=DATE)
+    mentees_close_on = forms.DateField(label=_("Mentees apply until"), widget=DATE)
+    styles = forms.MultipleChoiceField(
+        label=_("Styles offered"), choices=Style.choices, widget=forms.CheckboxSelectMultiple
+    )
+    formats = forms.MultipleChoiceField(
+        label=_("Meeting formats"), choices=Format.choices, widget=forms.CheckboxSelectMultiple
+    )
+    duration_months = forms.IntegerField(
+        label=_("Length in months"), min_value=1, max_value=36, initial=10
+    )
+    max_capacity = forms.IntegerField(
+        label=_("Most mentees a mentor may take"),
+        min_value=1,
+        max_value=10,
+        initial=3,
+        help_text=_("Mentors answer how many mentees they can take, from 1 to this number."),
+    )
+
+
+class ApplicationForm(forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    style = forms.ChoiceField(label=_("Kind of mentor"), widget=forms.RadioSelect)
+    capacity = forms.IntegerField(label=_("How many mentees can you take?"), min_value=1)
+    formats = forms.MultipleChoiceField(
+        label=_("Meeting formats"), widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you can speak"), widget=forms.CheckboxSelectMultiple
+    )
+    target_sector = forms.ChoiceField(label=_("Sector you want to work in"), required=False)
+    target_function = forms.ChoiceField(label=_("Job you are aiming for"), required=False)
+    target_country = forms.ChoiceField(label=_("Country you want to work in"), required=False)
+    target_city = forms.CharField(label=_("City"), max_length=120, required=False)
+    text = forms.CharField(widget=forms.Textarea, max_length=4000)
+    availability = forms.CharField(
+        label=_("Availability"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: evenings, Friday afternoons."),
+    )
+
+    def __init__(self, *args: Any, cohort: Cohort, role: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        programme: Programme = cohort.programme
+        themes = programme.themes.filter(is_active=True)
+        if not themes.exists():
+            themes = Theme.objects.for_network(programme.network).filter(is_active=True)
+        self.fields["themes"].queryset = themes  # type: ignore[attr-defined]
+        formats = dict(Format.choices)
+        self.fields["formats"].choices = [(f, formats[f]) for f in cohort.formats if f in formats]  # type: ignore[attr-defined]
+        self.fields["languages"].choices = taxonomy.language_choices()  # type: ignore[attr-defined]
+        if role == Role.MENTOR:
+            for name in (
+                "style",
+                "target_sector",
+                "target_function",
+                "target_country",
+                "target_city",
+            ):
+                del self.fields[name]
+            self.fields["capacity"].max_value = cohort.max_capacity  # type: ignore[attr-defined]
+            self.fields["capacity"].widget.attrs["max"] = cohort.max_capacity
+            self.fields["text"].label = _("What you can offer, in your own words")
+            return
+        del self.fields["capacity"]
+        styles = dict(Style.choices)
+        self.fields["style"].choices = [(s, styles[s]) for s in cohort.styles if s in styles]  # type: ignore[attr-defined]
+        same = [("", _("The same as now"))]
+        self.fields["target_sector"].choices = same + taxonomy.sector_choices()  # type: ignore[attr-defined]
+        self.fields["target_function"].choices = same + taxonomy.function_choices()  # type: ignore[attr-defined]
+        self.fields["target_country"].choices = same + taxonomy.country_choices()  # type: ignore[attr-defined]
+        self.fields["text"].label = _("What you are looking for, in your own words")
+
+
+class ScreenForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(d, ApplicationStatus(d).label) for d in SCREENING_DECISIONS],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_("Sent to the person; needed for a refusal."),
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Why (optional)"), max_length=200, required=False)

@@ -1,0 +1,1 @@
+"""Writes on cohorts, one module per part of a cohort's life."""

@@ -1,0 +1,54 @@
+from django.urls import path
+
+from binome.cohorts import views_manager, views_member
+
+urlpatterns = [
+    path("cohorts/", views_member.my_cohorts, name="my_cohorts"),
+    path(
+        "cohorts/<int:cohort_id>/apply/<slug:role>/",
+        views_member.cohort_apply,
+        name="cohort_apply",
+    ),
+    path(
+        "cohorts/applications/<int:application_id>/",
+        views_member.my_application,
+        name="my_application",
+    ),
+    path(
+        "cohorts/applications/<int:application_id>/withdraw/",
+        views_member.application_withdraw,
+        name="application_withdraw",
+    ),
+    path(
+        "manage/programmes/<int:programme_id>/cohorts/",
+        views_manager.cohort_list,
+        name="cohort_list",
+    ),
+    path(
+        "manage/programmes/<int:programme_id>/cohorts/new/",
+        views_manager.cohort_create,
+        name="cohort_create",
+    ),
+    path("manage/cohorts/<int:cohort_id>/", views_manager.cohort_manage, name="cohort_manage"),
+    path("manage/cohorts/<int:cohort_id>/edit/", views_manager.cohort_edit, name="cohort_edit"),
+    path(
+        "manage/cohorts/<int:cohort_id>/start-matching/",
+        views_manager.cohort_start_matching,
+        name="cohort_start_matching",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/reopen/",
+        views_manager.cohort_reopen,
+        name="cohort_reopen",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/applications/<int:application_id>/",
+        views_manager.application_review,
+        name="application_review",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/applications/<int:application_id>/screen/",
+        views_manager.application_screen,
+        name="application_screen",
+    ),
+]

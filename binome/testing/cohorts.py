@@ -1,0 +1,48 @@
+"""Cohort scenarios through the services a person uses: shared by tests, the demo and benches."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from binome.cohorts.models import Application, Cohort
+from binome.cohorts.services import applications, cohorts
+from binome.members.models import Member
+from binome.programmes.models import Programme
+
+
+def open_cohort(programme: Programme, *, actor: Any = None, **settings: Any) -> Cohort:
+    """A cohort whose two windows are open today (three days in, a month to go)."""
+    today = timezone.localdate()
+    opens, closes = today - datetime.timedelta(days=3), today + datetime.timedelta(days=30)
+    data = {
+        "name": "2026–2027",
+        "mentors_open_on": opens,
+        "mentors_close_on": closes,
+        "mentees_open_on": opens,
+        "mentees_close_on": closes,
+        "styles": ["classic", "peer"],
+        "formats": ["in_person", "video"],
+        "duration_months": 10,
+        "max_capacity": 3,
+        **settings,
+    }
+    return cohorts.save_cohort(programme=programme, actor=actor, data=data)
+
+
+def apply(
+    cohort: Cohort, member: Member, role: str, *, themes: list[Any] | None = None, **answers: Any
+) -> Application:
+    data = {
+        "formats": ["video"],
+        "languages": ["fr"],
+        "style": "classic",
+        "capacity": 1,
+        "text": "Passer de la recherche à l'industrie." if role == "mentee" else "Vingt ans.",
+        **answers,
+    }
+    return applications.save_application(
+        cohort=cohort, member=member, role=role, data=data, themes=themes or []
+    )
