@@ -240,8 +240,9 @@ LEXICON: tuple[Entry, ...] = (
     ),
     (
         "software_dev",
-        ("développement logiciel", "développeur", "développeuse", "programmation", "code"),
-        ("software development", "developer", "programming", "coding", "software engineer"),
+        # "programmation" and "programming" stem like "programmes" (of an NGO, a school): left out
+        ("développement logiciel", "développeur", "développeuse", "code"),
+        ("software development", "developer", "coding", "software engineer"),
     ),
     (
         "product",
@@ -427,7 +428,6 @@ LEXICON: tuple[Entry, ...] = (
             "management",
             "gestion",
             "gérer",
-            "manager",
             "encadrement",
             "encadrer",
             "équipe",
@@ -435,7 +435,8 @@ LEXICON: tuple[Entry, ...] = (
             "managériale",
             "managérial",
         ),
-        ("management", "manager", "managing", "team", "teams", "people management", "managerial"),
+        # "manager" is a level in every title ("marketing manager"), not this theme
+        ("management", "managing", "team", "teams", "people management", "managerial"),
     ),
     ("leadership", ("leadership", "leader"), ("leadership", "leader")),
     (
@@ -464,7 +465,6 @@ LEXICON: tuple[Entry, ...] = (
             "board",
             "boards",
             "board of directors",
-            "director",
             "non-executive director",
         ),
     ),

@@ -116,7 +116,7 @@ class Weights:
     language: float = 5.0
     skills: float = 5.0
     format: float = 10.0
-    proximity: float = 15.0
+    proximity: float = 30.0
     capacity: float = 3.0
     responsiveness: float = 3.0
 

@@ -7,7 +7,11 @@ Rules kept here:
 - the labels of the request's themes and target (both languages) join the query at a quarter
   of their idf (``expansion``): a mentee who ticked "career change" and wrote little is still
   matched by the words of that theme;
-- career talk ("poste", "experience", "advice"…) is not matched (``text.retrieval_tokens``).
+- career talk ("poste", "experience", "advice"…) is not matched (``text.retrieval_tokens``);
+- a concept of the bilingual lexicon ("~private_equity" for "PE", "capital-investissement")
+  weighs ``CONCEPT`` times a plain word; the words of the clauses that say where the mentee
+  wants to go ("I want to move into …", "je cherche un …", ``intent.target_text``) weigh
+  ``INTENT`` times more: the rest of a request mostly describes where the mentee is.
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ import scipy.sparse as sp
 
 from binome_engine import taxonomy
 from binome_engine.index import MentorIndex
+from binome_engine.intent import target_text
 from binome_engine.model import MenteeRequest
 from binome_engine.text import Analysed, analyse, retrieval_tokens
 
 Array = npt.NDArray[Any]
 
+CONCEPT = 2.0  # weight of a lexicon concept ("~private_equity") against a plain word
+INTENT = 3.0  # weight of a word of the clauses saying where the mentee wants to go
 EXPANSION = 0.25  # weight of a word the request gets from its themes' and target's labels
 EXPANSION_MIN_IDF = 1.0  # label words used by more than about a quarter of mentors are left out
 
@@ -65,11 +72,16 @@ def query_rows(
     indices: list[int] = []
     data: list[float] = []
     for request, a in zip(requests, analysed, strict=True):
-        own = sorted(codes[t] for t in codes.keys() & set(retrieval_tokens(a.tokens)))
+        present = sorted((codes[t], t) for t in codes.keys() & set(retrieval_tokens(a.tokens)))
+        own = [code for code, _token in present]
         extra = {codes[t] for t in codes.keys() & expansion(request)} - set(own)
         extra = {c for c in extra if idf[c] >= EXPANSION_MIN_IDF}  # common: costly, says little
         kept = leaving(index, request, np.array(own, dtype=np.int64)).tolist()
-        weights = dict(zip(own, kept, strict=True))
+        aimed = _aimed(request.text, a.language)
+        weights = {
+            code: _weight(token, leave, aimed)
+            for (code, token), leave in zip(present, kept, strict=True)
+        }
         weights.update(dict.fromkeys(extra, EXPANSION))
         row = sorted(weights.items())
         indices += [c for c, _w in row]
@@ -81,6 +93,18 @@ def query_rows(
     )
     norms = np.asarray(matrix.sum(axis=1), dtype=np.float32).ravel()
     return matrix, norms
+
+
+def _aimed(text: str, language: str) -> frozenset[str]:
+    target = target_text(text)
+    return frozenset(retrieval_tokens(analyse(target, language).tokens)) if target else frozenset()
+
+
+def _weight(token: str, leave: float, aimed: frozenset[str]) -> float:
+    """A word's weight: a concept of the lexicon says more than a plain word; a word of where
+    the mentee wants to go weighs ``INTENT`` and is never the world they leave."""
+    base = CONCEPT if token.startswith("~") else 1.0
+    return base * INTENT if token in aimed else base * leave
 
 
 LEAVING_FLOOR = 0.15  # least weight of a word typical of the world the mentee leaves

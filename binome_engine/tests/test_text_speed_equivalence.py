@@ -17,7 +17,14 @@ from binome_engine.evaluation.dataset import build
 from binome_engine.index import MentorIndex, Vocabulary, mentor_text
 from binome_engine.lexicon import LEXICON
 from binome_engine.model import MenteeRequest, MentorProfile
-from binome_engine.query import EXPANSION, EXPANSION_MIN_IDF, expansion, leaving
+from binome_engine.query import (
+    EXPANSION,
+    EXPANSION_MIN_IDF,
+    _aimed,
+    _weight,
+    expansion,
+    leaving,
+)
 from binome_engine.scoring import encode
 from binome_engine.stopwords import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS
 from binome_engine.synthetic import market
@@ -183,7 +190,10 @@ def test_index_and_encoding_equal_a_plain_rebuild() -> None:
         own = sorted(
             {tokens.codes[t] for t in retrieval_tokens(analysed.tokens) if t in tokens.codes}
         )
-        weights = dict(zip(own, leaving(index, r, np.array(own, dtype=np.int64)), strict=True))
+        word = {code: token for token, code in tokens.codes.items()}
+        aimed = _aimed(r.text, analysed.language)
+        leave = leaving(index, r, np.array(own, dtype=np.int64))
+        weights = {c: _weight(word[c], w, aimed) for c, w in zip(own, leave, strict=True)}
         extra = {tokens.codes[t] for t in expansion(r) if t in tokens.codes} - set(own)
         extra = {c for c in extra if idf[c] >= EXPANSION_MIN_IDF}
         weights.update(dict.fromkeys(extra, EXPANSION))
