@@ -290,6 +290,13 @@ application_review      GET  login 404   404   404   404   200   404   200   404
 application_review      POST login 404   404   404   404   405   404   405   404   404
 application_screen      GET  login 404   404   404   404   405   405   405   405   404
 application_screen      POST login 404   404   404   404   200   404   200   404   404
+# -- Programme health and survey answers (issue 16)
+programme_health        GET  login 404   404   404   404   200   404   200   404   404
+programme_health        POST login 404   404   404   404   405   404   405   404   404
+pair_ask_news           GET  login 404   404   404   404   405   405   405   405   404
+pair_ask_news           POST login 404   404   404   404   302   404   302   404   404
+pair_survey_answers     GET  login 404   404   404   404   200   404   404   404   404
+pair_survey_answers     POST login 404   404   404   404   405   404   404   404   404
 """
 # fmt: on
 

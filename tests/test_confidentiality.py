@@ -8,7 +8,8 @@ must show exactly where it belongs:
 
 - the mentee and the mentor see the summary, the objectives and the action items, and each
   only their own private note;
-- the programme's managers see the pair's metadata only, and the intake notes;
+- the programme's managers see the pair's metadata only, the intake notes and the survey
+  answers meant for the team (never the answers meant for the pair, nor in exports);
 - the network admin, the manager of another programme, other members, the other network and
   the operator see none of it.
 Staff reads of confidential data (intake notes, a request on a sensitive situation, a directory
@@ -49,8 +50,10 @@ pytestmark = pytest.mark.django_db
 SENTINELS = (*PAIR_SENTINELS, INTAKE_NOTES, SURVEY_STAFF, SURVEY_PAIR)
 VISIBLE: dict[str, set[str]] = {
     "mentee": {SUMMARY, MENTEE_NOTE, OBJECTIVE, ACTION},
-    "mentor": {SUMMARY, MENTOR_NOTE, OBJECTIVE, ACTION},
-    "manager": {INTAKE_NOTES},
+    # The mentee's survey word for the pair reaches the mentor, on the pair's page only.
+    "mentor": {SUMMARY, MENTOR_NOTE, OBJECTIVE, ACTION, SURVEY_PAIR},
+    # Survey answers meant for the team: the programme's managers, not every admin.
+    "manager": {INTAKE_NOTES, SURVEY_STAFF},
 }
 
 
@@ -213,3 +216,26 @@ def test_a_directory_export_is_audited(module_world, persona_sessions, file_form
     row = AuditEvent.objects.filter(action="directory.export").latest("pk")
     assert row.actor == module_world.user("network_admin")
     assert row.detail == {"format": file_format}
+
+
+def test_a_manager_reading_a_pairs_survey_answers_leaves_an_audit_row(
+    module_world, persona_sessions
+):
+    before = audit_rows("survey.answers.read", "manager", module_world)
+    response = persona_client(persona_sessions, "manager").get(
+        persona_url(module_world, "manager", "pair_survey_answers")
+    )
+    body = response.content.decode()
+    assert SURVEY_STAFF in body and SURVEY_PAIR not in body
+    assert audit_rows("survey.answers.read", "manager", module_world) == before + 1
+    row = AuditEvent.objects.filter(action="survey.answers.read").latest("pk")
+    assert (row.target_type, row.target_id) == ("Mentorship", str(module_world.pair.pk))
+
+
+def test_the_health_page_reads_no_answer_one_by_one(module_world, persona_sessions):
+    for persona in ("manager", "network_admin"):
+        response = persona_client(persona_sessions, persona).get(
+            persona_url(module_world, persona, "programme_health")
+        )
+        assert response.status_code == 200
+        assert audit_rows("survey.answers.read", persona, module_world) == 0
