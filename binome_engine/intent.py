@@ -43,6 +43,9 @@ _EN = (
     r"a mentor (?:who|in|from|at)",
     r"someone (?:who|in|from|at)",
     r"considering",
+    r"aim(?:ing)? (?:for|at)",
+    r"towards?",
+    r"target(?:ing)?",
     r"interested in",
     r"start(?:ing)? (?:my|our|a) own",
     r"launch(?:ing)?",
@@ -82,6 +85,9 @@ _FR = (
     r"un poste",
     r"int[ée]ress[ée]e? par",
     r"viser",
+    r"je vise",
+    r"(?:me )?tourner vers",
+    r"faire (?:du|de la|de l['’])",
     r"vers",
 )
 _CUE = re.compile(r"\b(?:" + "|".join(_EN + _FR) + r")\b", re.IGNORECASE)

@@ -19,6 +19,8 @@ from binome_engine.intent import target_text
         ("I'd like to talk to a product manager - ideally in Lyon", "to a product manager"),
         ("Ingénieur, envie de passer côté produit mais sans tout perdre", "produit"),
         ("Je suis perdu dans mon poste actuel.", ""),
+        ("Comptable, je veux faire de la data. Des conseils ?", "data"),
+        ("Accountant aiming for a data analytics role, ideally remote", "a data analytics role"),
     ],
 )
 def test_the_target_clause_runs_from_the_cue_to_its_end(text: str, target: str) -> None:
