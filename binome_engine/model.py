@@ -176,7 +176,7 @@ class ProgrammeSettings:
     pinned: PairSet = frozenset()
     forbidden: PairSet = frozenset()
     theme_quotas: tuple[ThemeQuota, ...] = ()
-    diversity: float = 0.1  # MMR trade-off: 0 pure relevance, 1 pure novelty
+    diversity: float = 0.0  # MMR trade-off: 0 pure relevance, 1 pure novelty
     text_saturation: float = 1.0  # text similarity that earns the full text points
 
 
