@@ -139,6 +139,7 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
 
 
 NEAR = 0.2  # proximity for a mentor in another country at the same time zone
+OTHER_CITY = 0.5  # proximity in the country but another city, for a mentee who wants to meet
 
 
 IN_PERSON = 1  # the in-person bit of ``format_mask``
@@ -148,13 +149,17 @@ ALL_FORMATS_MASK = 7
 def proximity_fit(country: Array, city: Array, utc: Array, block: RequestBlock) -> Array:
     """Where the mentor is against where the mentee wants to work, in [0, 1].
 
-    In the target country: 1; elsewhere, a little for a close time zone (``NEAR`` at most,
-    for video calls). The city counts in the meeting format (``meeting_fit``).
+    In the target country: 1, or ``OTHER_CITY`` for a mentor in another city when the mentee
+    asked to meet in person (formats narrowed to include it) and named a city; elsewhere, a
+    little for a close time zone (``NEAR`` at most, for video calls).
     """
     hours = np.abs(utc.astype(np.float32) - block.utc_offset)
     near = np.clip(np.float32(1) - hours / np.float32(6), 0, 1) * np.float32(NEAR)
     same_country = (country == block.country) & (block.country >= 0)
-    fit: Array = np.where(same_country, np.float32(1), near).astype(np.float32)
+    wants_to_meet = ((block.format & IN_PERSON) != 0) & (block.format != ALL_FORMATS_MASK)
+    elsewhere = wants_to_meet & (city != block.city) & (city >= 0) & (block.city >= 0)
+    here = np.where(elsewhere, np.float32(OTHER_CITY), np.float32(1))
+    fit: Array = np.where(same_country, here, near).astype(np.float32)
     return fit
 
 

@@ -1,4 +1,5 @@
 import math
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -176,3 +177,27 @@ def test_a_skill_no_mentor_has_matches_nothing_and_a_shared_one_counts() -> None
     assert first.mentor_id == 1
     skills = next(r for r in first.reasons if r.code == "shared_skills")
     assert skills.evidence_dict()["skills"] == ("Python",)
+
+
+def test_a_mentee_who_wants_to_meet_gets_the_mentor_of_their_city_first() -> None:
+    from binome_engine.model import Format
+
+    same_world = {"country": "FR", "bio": "Directrice supply chain dans l'industrie"}
+    index = MentorIndex(
+        [mentor(1, city="Paris", **same_world), mentor(2, city="Lyon", **same_world)]
+    )
+    near_me = request(
+        country="FR",
+        city="Lyon",
+        formats=frozenset({Format.IN_PERSON, Format.VIDEO}),
+        text="Je veux passer dans la supply chain industrielle",
+    )
+    ranked = shortlist(index, near_me, k=2).proposals
+    assert [p.mentor_id for p in ranked] == [2, 1]
+    points = [next(r.points for r in p.reasons if r.code == "proximity") for p in ranked]
+    assert points == [30.0, 15.0]  # another city: half the points of the right country
+    # Video is enough for this mentee: the city does not count.
+    anywhere = shortlist(index, replace(near_me, formats=frozenset({Format.VIDEO})), k=2)
+    assert {
+        next(r.points for r in p.reasons if r.code == "proximity") for p in anywhere.proposals
+    } == {30.0}
