@@ -44,6 +44,7 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "member_id": lambda w: w.people["mentor"].pk,  # a listed mentor: any member may look
     "file_format": lambda w: "csv",
     "uidb36": lambda w: w.tokens["uidb36"],
+    "year": lambda w: w.pair.created_at.year,
     "cohort_id": lambda w: w.cohort.pk,
     "application_id": lambda w: w.application.pk,
     "role": lambda w: "mentee",
@@ -297,6 +298,12 @@ pair_ask_news           GET  login 404   404   404   404   405   405   405   405
 pair_ask_news           POST login 404   404   404   404   302   404   302   404   404
 pair_survey_answers     GET  login 404   404   404   404   200   404   404   404   404
 pair_survey_answers     POST login 404   404   404   404   405   404   404   404   404
+network_kpis            GET  login 404   404   404   404   404   404   200   200   404
+network_kpis            POST login 404   404   404   404   404   404   405   405   404
+kpi_export              GET  login 404   404   404   404   404   404   200   200   404
+kpi_export              POST login 404   404   404   404   404   404   405   405   404
+impact_report           GET  login 404   404   404   404   404   404   200   200   404
+impact_report           POST login 404   404   404   404   404   404   405   405   404
 """
 # fmt: on
 

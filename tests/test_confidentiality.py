@@ -84,6 +84,8 @@ def readable_pages(world: World, persona: str) -> list[str]:
     ]
     if ROWS[("directory_export", "GET")][persona] == "200":
         urls.append(persona_url(world, persona, "directory_export", file_format="xlsx"))
+    if ROWS[("kpi_export", "GET")][persona] == "200":
+        urls.append(persona_url(world, persona, "kpi_export", file_format="xlsx"))
     if ROWS[("manage_request", "GET")][persona] == "200":
         pk = world.sensitive_request.pk
         urls.append(persona_url(world, persona, "manage_request", request_id=pk))
@@ -239,3 +241,14 @@ def test_the_health_page_reads_no_answer_one_by_one(module_world, persona_sessio
         )
         assert response.status_code == 200
         assert audit_rows("survey.answers.read", persona, module_world) == 0
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_kpi_export_is_audited(module_world, persona_sessions, file_format):
+    url = persona_url(module_world, "network_admin", "kpi_export", file_format=file_format)
+    response = persona_client(persona_sessions, "network_admin").get(url)
+    assert response.status_code == 200
+    assert SURVEY_STAFF not in text_of(response)
+    row = AuditEvent.objects.filter(action="kpi.export").latest("pk")
+    assert row.actor == module_world.user("network_admin")
+    assert row.detail == {"format": file_format}
