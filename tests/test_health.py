@@ -167,6 +167,15 @@ def test_mentor_response_rates_and_first_meeting_delay(world, charter_published)
     assert timings.pairs_met == 1
 
 
+def test_a_meeting_typed_in_before_the_pair_existed_is_no_negative_delay(world, charter_published):
+    from binome.insights.timings import programme_timings
+
+    pair = live_pair(world)
+    held(pair, days_ago=40)  # the pair was created today: history entered afterwards
+    timings = programme_timings(world.programme)
+    assert (timings.median_days_to_first_meeting, timings.pairs_met) == (None, 0)
+
+
 def test_the_health_page_reads_in_a_bounded_number_of_queries(
     login, world, charter_published, django_assert_max_num_queries
 ):

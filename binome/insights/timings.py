@@ -63,12 +63,15 @@ def _median(values: Iterable[float]) -> float | None:
 def programme_timings(programme: Programme, *, now: datetime.datetime | None = None) -> Timings:
     now = now or timezone.now()
     since = now - PERIOD
+    # A first meeting dated before the pair was created is history typed in afterwards (or a
+    # pair re-created): it measures nothing, and a negative delay must never be shown.
     firsts = [
         (first - created).total_seconds() / DAY
         for created, first in Mentorship.objects.filter(programme=programme, created_at__gte=since)
         .annotate(first=Min("meetings__starts_at", filter=Q(meetings__status=MeetingStatus.HELD)))
         .exclude(first=None)
         .values_list("created_at", "first")
+        if first >= created
     ]
     mentors, all_hours, invited, answered = _mentor_answers(programme, since)
     return Timings(

@@ -43,6 +43,9 @@ def build_pairs(programme: Programme, members: list[Member], rng: random.Random)
         )
         for number in range(held):
             _held_meeting(pair, mentee, mentor, weeks_ago=3 * (held - number))
+        if held:  # the pair began some days before its first meeting, as pairs do
+            begun = timezone.now() - datetime.timedelta(weeks=3 * held, days=rng.randint(5, 20))
+            Mentorship.objects.filter(pk=pair.pk).update(created_at=begun, started_at=begun)
         work.add_action_item(
             mentorship=pair,
             member=mentor,
@@ -52,7 +55,8 @@ def build_pairs(programme: Programme, members: list[Member], rng: random.Random)
         )
         if plan == "silent":
             Mentorship.objects.filter(pk=pair.pk).update(
-                started_at=timezone.now() - datetime.timedelta(weeks=9)
+                created_at=timezone.now() - datetime.timedelta(weeks=10),
+                started_at=timezone.now() - datetime.timedelta(weeks=9),
             )
             Meeting.objects.filter(mentorship=pair).update(
                 starts_at=timezone.now() - datetime.timedelta(weeks=8)
