@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from binome.flash import views_flash as flash_views
 from binome.home import views as home_views
 from binome.intake import views_mentor as intake_views_mentor
 from binome.mentorships import views as mentorship_views
@@ -26,6 +27,7 @@ urlpatterns = [
     path("n/<slug:network>/", include("binome.cohorts.urls")),
     path("check-in/<str:token>/", mentorship_views.check_in, name="check_in"),
     path("", include("binome.surveys.urls")),
+    path("flash-outcome/<str:token>/", flash_views.flash_outcome_link, name="flash_outcome_link"),
     path(
         "invitations/<str:token>/",
         intake_views_mentor.invitation_respond,

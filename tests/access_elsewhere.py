@@ -6,7 +6,11 @@ request's. Built on top of the access world, in the same module-long transaction
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
 
 from binome.intake.models import MentoringRequest, MentorInvitation, ShortlistEntry
 from binome.intake.services import intake
@@ -45,6 +49,9 @@ class Elsewhere:
     # Requests of the world's programme at the steps the body tests need.
     shortlisting: MentoringRequest
     in_intake: MentoringRequest
+    # Flash: the other network's slot, question and exchange; a sibling question (another
+    # member's, still open) in the world's flash programme.
+    flash: dict[str, Any] = field(default_factory=dict)
 
 
 def _pair_objects(pair: Mentorship) -> tuple[Meeting, ActionItem, Flag]:
@@ -86,6 +93,7 @@ def build_elsewhere(world: World) -> Elsewhere:
         mentee=member("yann", world.network), programme=world.programme
     )
     intake.take_request(request=in_intake, manager=manager)
+    flash = _flash_elsewhere(world, mentor, mentee)
     return Elsewhere(
         programme=programme,
         theme=theme,
@@ -106,4 +114,39 @@ def build_elsewhere(world: World) -> Elsewhere:
         sibling_flag=sibling_flag,
         shortlisting=shortlisting,
         in_intake=in_intake,
+        flash=flash,
     )
+
+
+def _flash_elsewhere(world: World, mentor: Member, mentee: Member) -> dict[str, Any]:
+    from binome.flash.services import exchanges, slots
+
+    programme = ProgrammeFactory(network=mentor.network, slug="flash-hec", kind="flash")
+    slot = slots.offer_slot(
+        mentor=mentor,
+        programme=programme,
+        starts_at=timezone.now() + datetime.timedelta(days=4),
+        duration_minutes=30,
+        format="phone",
+        language="fr",
+        themes=[],
+    )
+    booked = slots.offer_slot(
+        mentor=mentor,
+        programme=programme,
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+        duration_minutes=30,
+        format="phone",
+        language="fr",
+        themes=[],
+    )
+
+    def ask(who: Member, where: Programme) -> Any:
+        return exchanges.ask_flash_question(
+            mentee=who, programme=where, question="Une autre question", themes=[], language="fr"
+        )
+
+    question = ask(mentee, programme)
+    exchange = exchanges.book_slot(question=question, mentee=mentee, slot=booked)
+    sibling = ask(member("quentin", world.network), world.flash["programme"])
+    return {"slot": slot, "question": question, "exchange": exchange, "sibling_question": sibling}

@@ -43,6 +43,9 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "batch_id": lambda w: w.batch.pk,
     "member_id": lambda w: w.people["mentor"].pk,  # a listed mentor: any member may look
     "file_format": lambda w: "csv",
+    "question_id": lambda w: w.flash["question"].pk,
+    "slot_id": lambda w: w.flash["slot"].pk,
+    "exchange_id": lambda w: w.flash["exchange"].pk,
     "uidb36": lambda w: w.tokens["uidb36"],
     "year": lambda w: w.pair.created_at.year,
     "cohort_id": lambda w: w.cohort.pk,
@@ -73,6 +76,12 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     "direct_ask": {"request_id": lambda w: w.direct_draft.pk},
     "direct_approve": {"request_id": lambda w: w.direct_pending.pk},
     "direct_refuse": {"request_id": lambda w: w.direct_pending.pk},
+    # Flash: the flash programme; the take acts on the other party's pooled question.
+    "flash_ask": {"programme_id": lambda w: w.flash["programme"].pk},
+    "flash_mentor": {"programme_id": lambda w: w.flash["programme"].pk},
+    "flash_slot_new": {"programme_id": lambda w: w.flash["programme"].pk},
+    "flash_take": {"question_id": lambda w: w.flash["pooled"].pk},
+    "flash_outcome_link": {"token": lambda w: w.tokens["flash_outcome"]},
 }
 
 # fmt: off
@@ -95,6 +104,8 @@ survey_rematch          GET  405   405   405   405   405   405   405   405   405
 survey_rematch          POST 400   400   400   400   400   400   400   400   400   400
 invitation_respond      GET  200   200   200   200   200   200   200   200   200   200
 invitation_respond      POST 200   200   200   200   200   200   200   200   200   200
+flash_outcome_link      GET  200   200   200   200   200   200   200   200   200   200
+flash_outcome_link      POST 200   200   200   200   200   200   200   200   200   200
 # -- Third-party trees: a few entries pinned (the rest is theirs)
 admin:index             GET  302   302   302   302   302   302   302   302   302   200
 admin:index             POST 302   302   302   302   302   302   302   302   302   200
@@ -220,6 +231,37 @@ direct_approve          GET  login 404   404   404   404   405   405   405   405
 direct_approve          POST login 404   404   404   404   302   404   302   404   404
 direct_refuse           GET  login 404   404   404   404   405   405   405   405   404
 direct_refuse           POST login 404   404   404   404   200   404   200   404   404
+# -- Flash mentoring: ask and book, give, the exchange
+flash_index             GET  login 200   200   200   200   200   200   200   200   404
+flash_index             POST login 405   405   405   405   405   405   405   405   404
+flash_ask               GET  login 200   200   200   200   200   200   200   404   404
+flash_ask               POST login 200   200   200   200   200   200   200   404   404
+flash_question          GET  login 404   200   404   404   404   404   404   404   404
+flash_question          POST login 404   405   404   404   404   404   404   404   404
+flash_book              GET  login 405   405   405   405   405   405   405   405   404
+flash_book              POST login 404   200   404   404   404   404   404   404   404
+flash_pool              GET  login 405   405   405   405   405   405   405   405   404
+flash_pool              POST login 404   200   404   404   404   404   404   404   404
+flash_mentor            GET  login 200   200   200   200   200   200   200   404   404
+flash_mentor            POST login 200   200   200   200   200   200   200   404   404
+flash_slot_new          GET  login 405   405   405   405   405   405   405   405   404
+flash_slot_new          POST login 200   200   200   200   200   200   200   404   404
+flash_slot_cancel       GET  login 405   405   405   405   405   405   405   405   404
+flash_slot_cancel       POST login 404   404   302   404   404   404   404   404   404
+flash_take              GET  login 405   405   405   405   405   405   405   405   404
+flash_take              POST login 404   404   200   200   404   404   404   404   404
+flash_exchange          GET  login 404   200   200   404   404   404   404   404   404
+flash_exchange          POST login 404   405   405   404   404   404   404   404   404
+flash_ics               GET  login 404   200   200   404   404   404   404   404   404
+flash_ics               POST login 404   405   405   404   404   404   404   404   404
+flash_outcome           GET  login 405   405   405   405   405   405   405   405   404
+flash_outcome           POST login 404   200   200   404   404   404   404   404   404
+flash_feedback          GET  login 405   405   405   405   405   405   405   405   404
+flash_feedback          POST login 404   200   200   404   404   404   404   404   404
+flash_continue          GET  login 405   405   405   405   405   405   405   405   404
+flash_continue          POST login 404   200   200   404   404   404   404   404   404
+flash_continue_answer   GET  login 405   405   405   405   405   405   405   405   404
+flash_continue_answer   POST login 404   200   200   404   404   404   404   404   404
 # -- Pairs: the pair's own pages
 pair_page               GET  login 404   200   200   404   404   404   404   404   404
 pair_page               POST login 404   405   405   404   404   404   404   404   404

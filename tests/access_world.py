@@ -98,6 +98,9 @@ class World:
     direct_pending: MentoringRequest | None = None
     cohort: Any = None  # an open cohort of a cohort programme bob also manages
     application: Any = None  # the mentee's application to it (the mentor applied too)
+    # Flash: the mentor's free slot, the mentee's exchange with the mentor (held), and the
+    # other party's question waiting in the theme pool.
+    flash: dict[str, Any] = field(default_factory=dict)
 
     def user(self, persona: str) -> User | None:
         if persona == "superuser":
@@ -202,6 +205,51 @@ def open_cohort(network: Network, theme: Theme, manager: Member, mentee: Member,
     return cohort, application
 
 
+def flash_world(network: Network, mentee: Member, mentor: Member, olga: Member) -> dict[str, Any]:
+    """A flash programme: a free slot of the mentor's, an exchange that took place, a question
+    in the theme pool."""
+    from binome.flash.models import FlashExchange
+    from binome.flash.services import exchanges, slots
+
+    programme = ProgrammeFactory(
+        network=network, slug="meet-share", name="Meet & Share", kind="flash"
+    )
+    soon = timezone.now() + datetime.timedelta(days=3)
+
+    def slot(hours: int) -> Any:
+        return slots.offer_slot(
+            mentor=mentor,
+            programme=programme,
+            starts_at=soon + datetime.timedelta(hours=hours),
+            duration_minutes=45,
+            format="video",
+            language="fr",
+            themes=[],
+        )
+
+    free, booked = slot(0), slot(2)
+    question = exchanges.ask_flash_question(
+        mentee=mentee, programme=programme, question="Comment négocier ?", themes=[], language="fr"
+    )
+    exchange = exchanges.book_slot(question=question, mentee=mentee, slot=booked)
+    FlashExchange.objects.filter(pk=exchange.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    exchange.refresh_from_db()
+    exchanges.record_outcome(exchange=exchange, member=mentee, held=True)
+    pooled = exchanges.ask_flash_question(
+        mentee=olga, programme=programme, question="Quel salaire ?", themes=[], language="fr"
+    )
+    exchanges.send_to_pool(question=pooled, mentee=olga)
+    return {
+        "programme": programme,
+        "slot": free,
+        "question": question,
+        "exchange": exchange,
+        "pooled": pooled,
+    }
+
+
 def _people(network: Network, other: Network, programme: Programme, other_programme: Programme):
     alice = member("alice", network)
     grant(alice, StaffRole.Role.NETWORK_ADMIN)
@@ -247,6 +295,7 @@ def _surveys_answered(pair: Mentorship, mentee: Member, mentor: Member) -> str:
 
 
 def build_world() -> World:
+    from binome.flash.tokens import outcome_token
     from binome.intake.tokens import invitation_token
     from binome.mentorships.tokens import check_in_token
 
@@ -298,6 +347,8 @@ def build_world() -> World:
 
     direct_draft, direct_pending = direct_requests(programme, olga, mentor, network, theme)
 
+    flash = flash_world(network, mentee, mentor, olga)
+
     batch = import_services.start_import(
         network=network,
         actor=people["network_admin"].user,  # type: ignore[union-attr]
@@ -319,6 +370,7 @@ def build_world() -> World:
         "uidb36": int_to_base36(invited.pk),
         "activation": default_token_generator.make_token(invited),
         "survey": survey_token,
+        "flash_outcome": outcome_token(flash["exchange"], mentee, "held"),
     }
     return World(
         network=network,
@@ -346,4 +398,5 @@ def build_world() -> World:
         direct_pending=direct_pending,
         cohort=cohort,
         application=application,
+        flash=flash,
     )

@@ -48,6 +48,12 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
         ("other network", lambda e: e.item.pk),
         ("another pair", lambda e: e.sibling_item.pk),
     ],
+    "slot_id": [("other network", lambda e: e.flash["slot"].pk)],
+    "question_id": [
+        ("other network", lambda e: e.flash["question"].pk),
+        ("another member", lambda e: e.flash["sibling_question"].pk),
+    ],
+    "exchange_id": [("other network", lambda e: e.flash["exchange"].pk)],
     "flag_id": [
         ("other network", lambda e: e.flag.pk),
         ("another pair", lambda e: e.sibling_flag.pk),

@@ -6,3 +6,9 @@ class FlashConfig(AppConfig):
 
     name = "binome.flash"
     label = "flash"
+
+    def ready(self) -> None:
+        from binome.core.scheduler import register_periodic
+        from binome.flash.tasks import process_flash_exchanges
+
+        register_periodic(process_flash_exchanges)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binome.flash import views_direct
+from binome.flash import views_direct, views_flash
 
 urlpatterns = [
     path("mentors/find/", views_direct.find_mentor, name="find_mentor"),
@@ -29,5 +29,47 @@ urlpatterns = [
         "manage/direct-requests/<int:request_id>/refuse/",
         views_direct.direct_refuse,
         name="direct_refuse",
+    ),
+]
+
+urlpatterns += [
+    path("flash/", views_flash.flash_index, name="flash_index"),
+    path("flash/<int:programme_id>/ask/", views_flash.flash_ask, name="flash_ask"),
+    path("flash/questions/<int:question_id>/", views_flash.flash_question, name="flash_question"),
+    path(
+        "flash/questions/<int:question_id>/book/<int:slot_id>/",
+        views_flash.flash_book,
+        name="flash_book",
+    ),
+    path("flash/questions/<int:question_id>/pool/", views_flash.flash_pool, name="flash_pool"),
+    path("flash/questions/<int:question_id>/take/", views_flash.flash_take, name="flash_take"),
+    path("flash/<int:programme_id>/mentor/", views_flash.flash_mentor, name="flash_mentor"),
+    path("flash/<int:programme_id>/slots/", views_flash.flash_slot_new, name="flash_slot_new"),
+    path(
+        "flash/slots/<int:slot_id>/cancel/",
+        views_flash.flash_slot_cancel,
+        name="flash_slot_cancel",
+    ),
+    path("flash/exchanges/<int:exchange_id>/", views_flash.flash_exchange, name="flash_exchange"),
+    path("flash/exchanges/<int:exchange_id>/ics/", views_flash.flash_ics, name="flash_ics"),
+    path(
+        "flash/exchanges/<int:exchange_id>/outcome/",
+        views_flash.flash_outcome,
+        name="flash_outcome",
+    ),
+    path(
+        "flash/exchanges/<int:exchange_id>/feedback/",
+        views_flash.flash_feedback,
+        name="flash_feedback",
+    ),
+    path(
+        "flash/exchanges/<int:exchange_id>/continue/",
+        views_flash.flash_continue,
+        name="flash_continue",
+    ),
+    path(
+        "flash/exchanges/<int:exchange_id>/continue/answer/",
+        views_flash.flash_continue_answer,
+        name="flash_continue_answer",
     ),
 ]
