@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,6 +19,8 @@ from binome.insights import balance, health, services, timings
 from binome.mentorships import selectors as pair_selectors
 from binome.programmes.models import Programme
 from binome.surveys.selectors import wave_rates
+
+PAIRS_PER_PAGE = 50  # those needing help come first
 
 
 def _programme(access: Access, programme_id: int) -> Programme:
@@ -43,11 +46,14 @@ def _health_page(
 ) -> HttpResponse:
     rows = health.programme_health(programme)
     only = request.GET.get("state", "")
+    shown = [r for r in rows if r.state == only] if only in health.STATES else rows
+    page = Paginator(shown, PAIRS_PER_PAGE).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "programme": programme,
         "counts": health.state_counts(rows),
-        "rows": [r for r in rows if r.state == only] if only in health.STATES else rows,
-        "only": only,
+        "rows": page.object_list,
+        "page": page,
+        "only": only if only in health.STATES else "",
         "timings": timings.programme_timings(programme),
         "themes": balance.theme_balance(programme),
         "horizon": balance.HORIZON_MONTHS,
