@@ -52,6 +52,12 @@ class Elsewhere:
     # Flash: the other network's slot, question and exchange; a sibling question (another
     # member's, still open) in the world's flash programme.
     flash: dict[str, Any] = field(default_factory=dict)
+    # Cohorts: another network's cohort, application and run; in the same network, another
+    # member's application in a third cohort of the world's cohort programme.
+    cohort: Any = None
+    application: Any = None
+    run: Any = None
+    sibling_application: Any = None
 
 
 def _pair_objects(pair: Mentorship) -> tuple[Meeting, ActionItem, Flag]:
@@ -94,6 +100,7 @@ def build_elsewhere(world: World) -> Elsewhere:
     )
     intake.take_request(request=in_intake, manager=manager)
     flash = _flash_elsewhere(world, mentor, mentee)
+    cohort_objects = _cohort_objects(world, hec, mentor, mentee)
     return Elsewhere(
         programme=programme,
         theme=theme,
@@ -115,6 +122,7 @@ def build_elsewhere(world: World) -> Elsewhere:
         shortlisting=shortlisting,
         in_intake=in_intake,
         flash=flash,
+        **cohort_objects,
     )
 
 
@@ -150,3 +158,24 @@ def _flash_elsewhere(world: World, mentor: Member, mentee: Member) -> dict[str, 
     exchange = exchanges.book_slot(question=question, mentee=mentee, slot=booked)
     sibling = ask(member("quentin", world.network), world.flash["programme"])
     return {"slot": slot, "question": question, "exchange": exchange, "sibling_question": sibling}
+
+
+def _cohort_objects(world: World, hec: Any, mentor: Member, mentee: Member) -> dict[str, Any]:
+    from binome.testing import cohorts
+
+    programme = ProgrammeFactory(network=hec, slug="promo-hec", kind="cohort")
+    hugo = Member.objects.get(network=hec, first_name="Hugo")
+    grant(hugo, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    cohort = cohorts.open_cohort(programme)
+    application = cohorts.apply(cohort, mentee, "mentee")
+    cohorts.apply(cohort, mentor, "mentor")
+    cohorts.accept_all(cohort, hugo)
+    run = cohorts.run_now(cohort, hugo)
+    third = cohorts.open_cohort(world.cohort.programme, name="2024")
+    sibling = cohorts.apply(third, world.people["other_party"], "mentee")
+    return {
+        "cohort": cohort,
+        "application": application,
+        "run": run,
+        "sibling_application": sibling,
+    }

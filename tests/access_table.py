@@ -69,6 +69,21 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     # Cohort pages name the cohort programme, not the on-demand one.
     "cohort_list": {"programme_id": lambda w: w.cohort.programme_id},
     "cohort_create": {"programme_id": lambda w: w.cohort.programme_id},
+    **{
+        name: {
+            "cohort_id": lambda w: w.run.cohort_id,
+            "run_id": lambda w: w.run.pk,
+            "application_id": lambda w: w.run.cohort.applications.get(role="mentee").pk,
+        }
+        for name in (
+            "run_launch",
+            "run_detail",
+            "run_progress",
+            "run_mentee",
+            "run_pin",
+            "run_forbid",
+        )
+    },
     "invitation_respond": {"token": lambda w: w.tokens["invitation"]},
     "account_activate": {"token": lambda w: w.tokens["activation"]},
     # Self-service: the other party's draft direct request; the approval waits on another's.
@@ -346,6 +361,19 @@ kpi_export              GET  login 404   404   404   404   404   404   200   200
 kpi_export              POST login 404   404   404   404   404   404   405   405   404
 impact_report           GET  login 404   404   404   404   404   404   200   200   404
 impact_report           POST login 404   404   404   404   404   404   405   405   404
+# -- Cohorts: matching runs, review, manual swaps
+run_launch              GET  login 404   404   404   404   405   405   405   405   404
+run_launch              POST login 404   404   404   404   200   404   200   404   404
+run_detail              GET  login 404   404   404   404   200   404   200   404   404
+run_detail              POST login 404   404   404   404   405   404   405   404   404
+run_progress            GET  login 404   404   404   404   200   404   200   404   404
+run_progress            POST login 404   404   404   404   405   404   405   404   404
+run_mentee              GET  login 404   404   404   404   200   404   200   404   404
+run_mentee              POST login 404   404   404   404   405   404   405   404   404
+run_pin                 GET  login 404   404   404   404   405   405   405   405   404
+run_pin                 POST login 404   404   404   404   200   404   200   404   404
+run_forbid              GET  login 404   404   404   404   405   405   405   405   404
+run_forbid              POST login 404   404   404   404   200   404   200   404   404
 """
 # fmt: on
 

@@ -101,6 +101,7 @@ class World:
     # Flash: the mentor's free slot, the mentee's exchange with the mentor (held), and the
     # other party's question waiting in the theme pool.
     flash: dict[str, Any] = field(default_factory=dict)
+    run: Any = None  # a finished run of an earlier cohort (the same two, accepted, matched)
 
     def user(self, persona: str) -> User | None:
         if persona == "superuser":
@@ -202,7 +203,12 @@ def open_cohort(network: Network, theme: Theme, manager: Member, mentee: Member,
     cohort = cohorts.open_cohort(programme)
     application = cohorts.apply(cohort, mentee, "mentee", themes=[theme])
     cohorts.apply(cohort, mentor, "mentor", themes=[theme], capacity=2)
-    return cohort, application
+    earlier = cohorts.open_cohort(programme, name="2025")
+    cohorts.apply(earlier, mentee, "mentee", themes=[theme])
+    cohorts.apply(earlier, mentor, "mentor", themes=[theme], capacity=2)
+    cohorts.accept_all(earlier, manager)
+    run = cohorts.run_now(earlier, manager)
+    return cohort, application, run
 
 
 def flash_world(network: Network, mentee: Member, mentor: Member, olga: Member) -> dict[str, Any]:
@@ -363,7 +369,7 @@ def build_world() -> World:
         last_name="Invitée",
         language="fr",
     ).user
-    cohort, application = open_cohort(network, theme, manager, mentee, mentor)
+    cohort, application, run = open_cohort(network, theme, manager, mentee, mentor)
     tokens = {
         "check_in": check_in_token(meeting, mentee, "met"),
         "invitation": invitation_token(invitation, "decline"),
@@ -399,4 +405,5 @@ def build_world() -> World:
         cohort=cohort,
         application=application,
         flash=flash,
+        run=run,
     )

@@ -58,9 +58,15 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
         ("other network", lambda e: e.flag.pk),
         ("another pair", lambda e: e.sibling_flag.pk),
     ],
+    "cohort_id": [("other network", lambda e: e.cohort.pk)],
+    "run_id": [("other network", lambda e: e.run.pk)],
+    "application_id": [
+        ("other network", lambda e: e.application.pk),
+        ("another member and cohort", lambda e: e.sibling_application.pk),
+    ],
 }
 # Arguments that are not ids of objects (or reach none of another network's).
-NOT_IDS = frozenset({"network", "file_format", "token", "uidb36"})
+NOT_IDS = frozenset({"network", "file_format", "token", "uidb36", "role"})
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from binome.cohorts.models import Cohort, Role
+from binome.cohorts.models import Application, Cohort, Mode, Role
 from binome.cohorts.states import SCREENING_DECISIONS, ApplicationStatus
 from binome.intake.models import Style
 from binome.members import taxonomy
@@ -116,3 +116,44 @@ class ScreenForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Why (optional)"), max_length=200, required=False)
+
+
+class LaunchForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("Objective"), choices=Mode.choices, initial=Mode.OPTIMAL, widget=forms.RadioSelect
+    )
+
+
+class PinForm(forms.Form):
+    """Keep a mentee with a mentor (or, with no mentor, remove the mentee's pin)."""
+
+    mentee = forms.ModelChoiceField(queryset=Application.objects.none(), widget=forms.HiddenInput)
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"), queryset=Application.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, cohort: Cohort, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        accepted = Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
+        self.fields["mentee"].queryset = accepted.filter(role=Role.MENTEE).select_related("member")  # type: ignore[attr-defined]
+        mentors = (
+            accepted.filter(role=Role.MENTOR)
+            .select_related("member")
+            .order_by("member__last_name", "member__first_name")
+        )
+        self.fields["mentor"].queryset = mentors  # type: ignore[attr-defined]
+        self.fields["mentor"].label_from_instance = lambda a: a.member.full_name  # type: ignore[attr-defined]
+
+
+class ForbidForm(forms.Form):
+    mentee = forms.ModelChoiceField(queryset=Application.objects.none(), widget=forms.HiddenInput)
+    mentor = forms.ModelChoiceField(queryset=Application.objects.none(), widget=forms.HiddenInput)
+    allow = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, cohort: Cohort, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        accepted = Application.objects.filter(
+            cohort=cohort, status=ApplicationStatus.ACCEPTED
+        ).select_related("member")
+        self.fields["mentee"].queryset = accepted.filter(role=Role.MENTEE)  # type: ignore[attr-defined]
+        self.fields["mentor"].queryset = accepted.filter(role=Role.MENTOR)  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from binome.cohorts.states import ApplicationStatus, CohortStatus
+from binome.cohorts.states import ApplicationStatus, CohortStatus, RunStatus
 from binome.core.models import Network
 from binome.intake.models import Style
 from binome.members.models import Format, Member
@@ -119,3 +119,99 @@ class Application(models.Model):
     def format_labels(self) -> list[str]:
         labels = dict(Format.choices)
         return [str(labels.get(code, code)) for code in self.formats]
+
+
+class Mode(models.TextChoices):
+    OPTIMAL = "optimal", _("Most pairs, then the best total score")
+    FAIR = "fair", _("Fairness first: the best worst pair")
+
+
+class MatchingRun(models.Model):
+    """One run of the engine over a cohort's accepted applications. Its inputs (pins, forbidden
+    pairs, mode) are set when it is launched and its result is written once by the task: a run
+    never changes after that (a manual swap is a new run, with the pin)."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="runs")
+    number = models.PositiveIntegerField()
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    mode = models.CharField(_("objective"), max_length=10, choices=Mode.choices)
+    # [mentee application id, mentor application id] pairs, as the manager set them.
+    pins = models.JSONField(default=list)
+    forbidden = models.JSONField(default=list)
+    status = models.CharField(
+        max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED, editable=False
+    )
+    phase = models.CharField(max_length=20, blank=True)  # loading, solving, storing
+    created_by = models.ForeignKey(
+        Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    mentees_count = models.PositiveIntegerField(default=0)
+    mentors_count = models.PositiveIntegerField(default=0)
+    places_count = models.PositiveIntegerField(default=0)
+    matched_count = models.PositiveIntegerField(default=0)
+    unmatched_count = models.PositiveIntegerField(default=0)
+    total_score = models.FloatField(null=True, blank=True)
+    min_score = models.FloatField(null=True, blank=True)
+    certificate = models.JSONField(default=dict)
+    load_seconds = models.FloatField(null=True, blank=True)
+    solve_seconds = models.FloatField(null=True, blank=True)
+    store_seconds = models.FloatField(null=True, blank=True)
+    failure = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "number"], name="matching_run_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} #{self.number}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in {RunStatus.QUEUED, RunStatus.RUNNING}
+
+    @property
+    def average_score(self) -> float | None:
+        if not self.matched_count or self.total_score is None:
+            return None
+        return self.total_score / self.matched_count
+
+
+class RunPair(models.Model):
+    run = models.ForeignKey(MatchingRun, on_delete=models.CASCADE, related_name="pairs")
+    mentee = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    mentor = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list)
+    is_pinned = models.BooleanField(default=False)
+    # Hard rules a pinned pair breaks (the manager's call), as the engine's codes.
+    codes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        indexes = [models.Index(fields=["run", "mentee"]), models.Index(fields=["run", "mentor"])]
+
+    def __str__(self) -> str:
+        return f"{self.mentor_id} & {self.mentee_id} ({self.score:.1f})"
+
+
+class RunUnmatched(models.Model):
+    run = models.ForeignKey(MatchingRun, on_delete=models.CASCADE, related_name="unmatched")
+    mentee = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    codes = models.JSONField(default=list)
+    evidence = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.mentee_id}: {', '.join(self.codes)}"

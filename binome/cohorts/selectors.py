@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from binome.cohorts.models import Application, Cohort, Role
-from binome.cohorts.states import CohortStatus
+from binome.cohorts import words
+from binome.cohorts.models import (
+    Application,
+    Cohort,
+    MatchingRun,
+    Role,
+    RunPair,
+    RunUnmatched,
+)
+from binome.cohorts.states import ApplicationStatus, CohortStatus
 from binome.core.access import Access
 from binome.programmes.models import Programme
 
@@ -95,3 +106,82 @@ def counts(cohort: Cohort) -> dict[tuple[str, str], int]:
     """Applications per (role, status), in one query."""
     rows = Application.objects.filter(cohort=cohort).values_list("role", "status")
     return dict(Counter(rows))
+
+
+def run_for_manager(cohort: Cohort, run_id: int) -> MatchingRun:
+    run = MatchingRun.objects.filter(cohort=cohort, pk=run_id).select_related("parent").first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def accepted(cohort: Cohort, role: str) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(cohort=cohort, role=role, status=ApplicationStatus.ACCEPTED)
+        .select_related("member")
+        .order_by("member__last_name", "member__first_name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a manager reads of a finished run, in a fixed number of queries."""
+
+    pairs: Page
+    unmatched: list[RunUnmatched]
+    unmatched_by_reason: list[tuple[str, int]]
+    histogram: list[tuple[int, int, int]]  # (from, to, pairs), 10-point buckets
+    changed: int | None  # mentees whose mentor differs from the run before
+    pins: list[tuple[Application, Application]]
+    forbidden: list[tuple[Application, Application]]
+
+
+PAIRS_PER_PAGE = 100
+
+
+def review(run: MatchingRun, *, page: str | int | None = 1) -> Review:
+    pairs = run.pairs.select_related("mentee__member", "mentor__member").order_by("-score", "pk")
+    unmatched = list(run.unmatched.select_related("mentee__member")[:500])
+    reasons = Counter(
+        str(words.UNMATCHED.get(codes[0], codes[0]))
+        for codes in run.unmatched.values_list("codes", flat=True)
+        if codes
+    )
+    scores = list(run.pairs.values_list("score", flat=True))
+    buckets = Counter(int(score // 10) * 10 for score in scores)
+    histogram = [(low, low + 10, buckets[low]) for low in sorted(buckets)]
+    changed = None
+    if run.parent_id:
+        before = dict(
+            RunPair.objects.filter(run_id=run.parent_id).values_list("mentee_id", "mentor_id")
+        )
+        now = dict(run.pairs.values_list("mentee_id", "mentor_id"))
+        changed = sum(
+            1 for mentee in before.keys() | now.keys() if before.get(mentee) != now.get(mentee)
+        )
+    ids = {int(x) for pair in [*run.pins, *run.forbidden] for x in pair}
+    named = Application.objects.select_related("member").in_bulk(ids)
+
+    def pairs_of(rows: list[Any]) -> list[tuple[Application, Application]]:
+        return [
+            (named[int(a)], named[int(b)]) for a, b in rows if int(a) in named and int(b) in named
+        ]
+
+    return Review(
+        pairs=Paginator(pairs, PAIRS_PER_PAGE).get_page(page),
+        unmatched=unmatched,
+        unmatched_by_reason=reasons.most_common(),
+        histogram=histogram,
+        changed=changed,
+        pins=pairs_of(run.pins),
+        forbidden=pairs_of(run.forbidden),
+    )
+
+
+def places_left(run: MatchingRun) -> dict[int, int]:
+    """Each accepted mentor's places left in this run's proposal (by application id)."""
+    taken = Counter(run.pairs.values_list("mentor_id", flat=True))
+    return {
+        pk: capacity - taken.get(pk, 0)
+        for pk, capacity in accepted(run.cohort, Role.MENTOR).values_list("pk", "capacity")
+    }

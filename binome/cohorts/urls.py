@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binome.cohorts import views_manager, views_member
+from binome.cohorts import views_manager, views_member, views_runs
 
 urlpatterns = [
     path("cohorts/", views_member.my_cohorts, name="my_cohorts"),
@@ -50,5 +50,29 @@ urlpatterns = [
         "manage/cohorts/<int:cohort_id>/applications/<int:application_id>/screen/",
         views_manager.application_screen,
         name="application_screen",
+    ),
+    path("manage/cohorts/<int:cohort_id>/runs/", views_runs.run_launch, name="run_launch"),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/",
+        views_runs.run_detail,
+        name="run_detail",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/progress/",
+        views_runs.run_progress,
+        name="run_progress",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/mentees/<int:application_id>/",
+        views_runs.run_mentee,
+        name="run_mentee",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/pin/", views_runs.run_pin, name="run_pin"
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/forbid/",
+        views_runs.run_forbid,
+        name="run_forbid",
     ),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binome.cohorts import selectors
-from binome.cohorts.forms import CohortForm, ScreenForm
+from binome.cohorts.forms import CohortForm, LaunchForm, ScreenForm
 from binome.cohorts.models import Cohort, Role
 from binome.cohorts.services import applications as application_services
 from binome.cohorts.services import cohorts as cohort_services
@@ -117,6 +117,8 @@ def _cohort_page(
             "role": role,
             "status": status,
             "operation_form": bound,
+            "launch_form": bound if isinstance(bound, LaunchForm) else LaunchForm(),
+            "runs": cohort.runs.select_related("created_by")[:20],
             "is_open": cohort.status == CohortStatus.OPEN,
             "is_matching": cohort.status == CohortStatus.MATCHING,
         },

@@ -10,6 +10,7 @@ import datetime
 import logging
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,28 +148,58 @@ def mentor_profiles(network_id: int, *, only: set[int] | None = None) -> list[en
 
 
 def mentee_request(request: MentoringRequest) -> engine.MenteeRequest:
-    mentee = request.mentee
-    return engine.MenteeRequest(
+    return mentee_input(
         id=request.pk,
+        mentee=request.mentee,
+        target_sector=request.target_sector,
+        target_function=request.target_function,
+        target_country=request.target_country,
+        target_city=request.target_city,
+        languages=request.languages,
+        themes=[t.code for t in request.themes.all()],
+        style=request.style,
+        formats=request.formats,
+        text=request.question,
+    )
+
+
+def mentee_input(
+    *,
+    id: int,
+    mentee: Member,
+    target_sector: str,
+    target_function: str,
+    target_country: str,
+    target_city: str,
+    languages: list[str],
+    themes: Iterable[str],
+    style: str,
+    formats: list[str],
+    text: str,
+) -> engine.MenteeRequest:
+    """What a mentee asks (a request, a cohort application) as the engine sees it: where the
+    mentee is comes from their profile, where they want to go from what they asked."""
+    return engine.MenteeRequest(
+        id=id,
         member_id=mentee.pk,
         sector=mentee.sector,
         function=mentee.function,
         # Where the mentee wants to go; the engine falls back to the current world when empty.
-        target_sector=request.target_sector,
-        target_function=request.target_function,
+        target_sector=target_sector,
+        target_function=target_function,
         skills=frozenset(mentee.skills or []),
-        languages=tuple(request.languages or mentee.languages or ("fr",)),
+        languages=tuple(languages or mentee.languages or ("fr",)),
         country=mentee.country,
         city=mentee.city,
-        target_country=request.target_country,
-        target_city=request.target_city,
+        target_country=target_country,
+        target_city=target_city,
         years_experience=_years(mentee.years_of_experience, mentee.class_year),
         class_year=mentee.class_year,
         employer=mentee.employer,
-        themes=frozenset(t.code for t in request.themes.all()),
-        style=engine.Style(request.style),
-        formats=frozenset(engine.Format(f) for f in request.formats or []) or engine.ALL_FORMATS,
-        text=request.question,
+        themes=frozenset(themes),
+        style=engine.Style(style),
+        formats=frozenset(engine.Format(f) for f in formats or []) or engine.ALL_FORMATS,
+        text=text,
     )
 
 
@@ -269,7 +300,7 @@ def programme_settings(
     )
 
 
-def _reason_data(reason: engine.Reason) -> dict[str, Any]:
+def reason_data(reason: engine.Reason) -> dict[str, Any]:
     evidence = {
         key: list(value) if isinstance(value, tuple) else value for key, value in reason.evidence
     }
@@ -304,7 +335,7 @@ def suggest(
     ids = {int(p.mentor_id) for p in result.proposals} | {int(e.mentor_id) for e in result.excluded}
     members = {m.pk: m for m in Member.objects.filter(pk__in=ids)}
     proposals = [
-        Suggestion(members[int(p.mentor_id)], p.score, [_reason_data(r) for r in p.reasons])
+        Suggestion(members[int(p.mentor_id)], p.score, [reason_data(r) for r in p.reasons])
         for p in result.proposals
         if int(p.mentor_id) not in exclude and int(p.mentor_id) in members
     ][:k]
@@ -330,4 +361,4 @@ def explain(request: MentoringRequest, mentor: Member) -> Suggestion | None:
         return None  # the manager's pick stands; the engine's view of it is just not kept
     if "unknown_mentor" in answer.codes:
         return None
-    return Suggestion(mentor, answer.score, [_reason_data(r) for r in answer.reasons])
+    return Suggestion(mentor, answer.score, [reason_data(r) for r in answer.reasons])

@@ -46,3 +46,23 @@ def apply(
     return applications.save_application(
         cohort=cohort, member=member, role=role, data=data, themes=themes or []
     )
+
+
+def accept_all(cohort: Cohort, manager: Member) -> None:
+    for application in cohort.applications.filter(status="submitted").select_related("member"):
+        applications.screen_application(
+            application=application, manager=manager, decision="accepted"
+        )
+
+
+def run_now(cohort: Cohort, manager: Member, *, mode: str = "optimal", **inputs: Any) -> Any:
+    """Launch a run and execute it here (tests and demo have no worker, and the task is only
+    enqueued when the launch's transaction commits)."""
+    from binome.cohorts.services import runs
+
+    if cohort.status == "open":
+        cohorts.start_matching(cohort=cohort, actor=manager.user)
+    run = runs.launch_run(cohort=cohort, manager=manager, mode=mode, **inputs)
+    runs.execute_run(run_id=run.pk)
+    run.refresh_from_db()
+    return run

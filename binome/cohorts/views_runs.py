@@ -1,0 +1,193 @@
+"""The managers' pages of matching runs: launch, progress, review, manual swaps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from binome.cohorts import selectors
+from binome.cohorts.forms import ForbidForm, LaunchForm, PinForm
+from binome.cohorts.models import Cohort, MatchingRun
+from binome.cohorts.services import runs as run_services
+from binome.cohorts.states import RunStatus
+from binome.cohorts.views_manager import _cohort_page
+from binome.core.access import Access, staff_required
+from binome.core.operations import run_operation
+
+
+def _run_url(access: Access, run: MatchingRun) -> str:
+    return reverse("run_detail", args=[access.network.slug, run.cohort_id, run.pk])
+
+
+@staff_required
+@require_POST
+def run_launch(request: HttpRequest, access: Access, cohort_id: int) -> HttpResponse:
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    launched: dict[str, MatchingRun] = {}
+
+    def perform(data: Mapping[str, Any]) -> str:
+        launched["run"] = run_services.launch_run(
+            cohort=cohort, manager=access.member, mode=data["mode"]
+        )
+        return _("The run has started.")
+
+    form = LaunchForm(request.POST)
+    response = run_operation(
+        request,
+        form=form,
+        perform=perform,
+        page=lambda bound: _cohort_page(request, access, cohort, bound=bound),
+        success=reverse("cohort_manage", args=[access.network.slug, cohort.pk]),
+    )
+    if "run" in launched:
+        response["Location"] = _run_url(access, launched["run"])
+    return response
+
+
+@staff_required
+def run_detail(request: HttpRequest, access: Access, cohort_id: int, run_id: int) -> HttpResponse:
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    run = selectors.run_for_manager(cohort, run_id)
+    if request.method not in ("GET", "HEAD"):  # read-only, once access is settled
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return _run_page(request, cohort, run)
+
+
+def _run_page(
+    request: HttpRequest, cohort: Cohort, run: MatchingRun, *, bound: forms.BaseForm | None = None
+) -> HttpResponse:
+    done = run.status in {RunStatus.DONE, RunStatus.PUBLISHED}
+    return render(
+        request,
+        "cohorts/run_detail.html",
+        {
+            "cohort": cohort,
+            "run": run,
+            "review": selectors.review(run, page=request.GET.get("page")) if done else None,
+            "can_adjust": run.status == RunStatus.DONE,
+            "operation_form": bound,
+        },
+    )
+
+
+@staff_required
+def run_progress(request: HttpRequest, access: Access, cohort_id: int, run_id: int) -> HttpResponse:
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    run = selectors.run_for_manager(cohort, run_id)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    response = render(request, "cohorts/_run_progress.html", {"cohort": cohort, "run": run})
+    if not run.is_running and getattr(request, "htmx", False):
+        response["HX-Refresh"] = "true"  # the run ended: show its proposal
+    return response
+
+
+@staff_required
+def run_mentee(
+    request: HttpRequest, access: Access, cohort_id: int, run_id: int, application_id: int
+) -> HttpResponse:
+    """Choose a mentor by hand for one mentee of a run (a pin, then a new run)."""
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    run = selectors.run_for_manager(cohort, run_id)
+    mentee = selectors.application_for_manager(access, cohort, application_id)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    if mentee.role != "mentee":
+        raise Http404
+    pair = run.pairs.filter(mentee=mentee).select_related("mentor__member").first()
+    form = PinForm(initial={"mentee": mentee.pk}, cohort=cohort)
+    return _mentee_page(request, cohort, run, mentee, pair, form)
+
+
+def _mentee_page(
+    request: HttpRequest,
+    cohort: Cohort,
+    run: MatchingRun,
+    mentee: Any,
+    pair: Any,
+    form: forms.BaseForm,
+) -> HttpResponse:
+    left = selectors.places_left(run)
+    mentors = [
+        (application, left.get(application.pk, 0))
+        for application in selectors.accepted(cohort, "mentor")
+    ]
+    return render(
+        request,
+        "cohorts/run_mentee.html",
+        {
+            "cohort": cohort,
+            "run": run,
+            "mentee": mentee,
+            "pair": pair,
+            "form": form,
+            "mentors": mentors,
+            "unmatched": run.unmatched.filter(mentee=mentee).first(),
+            "can_adjust": run.status == RunStatus.DONE,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def run_pin(request: HttpRequest, access: Access, cohort_id: int, run_id: int) -> HttpResponse:
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    run = selectors.run_for_manager(cohort, run_id)
+    launched: dict[str, MatchingRun] = {}
+
+    def perform(data: Mapping[str, Any]) -> str:
+        launched["run"] = run_services.pin_pair(
+            run=run, manager=access.member, mentee=data["mentee"], mentor=data["mentor"]
+        )
+        return _("The pin is set: the engine matches everyone else again around it.")
+
+    form = PinForm(request.POST, cohort=cohort)
+    response = run_operation(
+        request,
+        form=form,
+        perform=perform,
+        page=lambda bound: _run_page(request, cohort, run, bound=bound),
+        success=_run_url(access, run),
+    )
+    if "run" in launched:
+        response["Location"] = _run_url(access, launched["run"])
+    return response
+
+
+@staff_required
+@require_POST
+def run_forbid(request: HttpRequest, access: Access, cohort_id: int, run_id: int) -> HttpResponse:
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    run = selectors.run_for_manager(cohort, run_id)
+    launched: dict[str, MatchingRun] = {}
+
+    def perform(data: Mapping[str, Any]) -> str:
+        launched["run"] = run_services.forbid_pair(
+            run=run,
+            manager=access.member,
+            mentee=data["mentee"],
+            mentor=data["mentor"],
+            allow=data["allow"],
+        )
+        if data["allow"]:
+            return _("The pair is allowed again: a new run has started.")
+        return _("This pair will not be proposed: a new run has started.")
+
+    form = ForbidForm(request.POST, cohort=cohort)
+    response = run_operation(
+        request,
+        form=form,
+        perform=perform,
+        page=lambda bound: _run_page(request, cohort, run, bound=bound),
+        success=_run_url(access, run),
+    )
+    if "run" in launched:
+        response["Location"] = _run_url(access, launched["run"])
+    return response
