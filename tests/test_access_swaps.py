@@ -66,7 +66,7 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
     ],
 }
 # Arguments that are not ids of objects (or reach none of another network's).
-NOT_IDS = frozenset({"network", "file_format", "token", "uidb36", "role"})
+NOT_IDS = frozenset({"network", "file_format", "token", "uidb36", "role", "year"})
 
 
 @pytest.fixture(autouse=True)
