@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "binome.surveys",
     "binome.insights",
     "binome.flash",
+    "binome.events",
     "binome.cohorts",
     "binome.ops",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("n/<slug:network>/", include("binome.mentorships.urls")),
     path("n/<slug:network>/", include("binome.insights.urls")),
     path("n/<slug:network>/", include("binome.flash.urls")),
+    path("n/<slug:network>/", include("binome.events.urls")),
     path("n/<slug:network>/", include("binome.cohorts.urls")),
     path("check-in/<str:token>/", mentorship_views.check_in, name="check_in"),
     path("", include("binome.surveys.urls")),

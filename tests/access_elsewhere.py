@@ -157,7 +157,27 @@ def _flash_elsewhere(world: World, mentor: Member, mentee: Member) -> dict[str, 
     question = ask(mentee, programme)
     exchange = exchanges.book_slot(question=question, mentee=mentee, slot=booked)
     sibling = ask(member("quentin", world.network), world.flash["programme"])
-    return {"slot": slot, "question": question, "exchange": exchange, "sibling_question": sibling}
+    from binome.events.services import events
+
+    speed = ProgrammeFactory(network=mentor.network, slug="speed-hec", kind="speed")
+    event = events.create_event(
+        programme=speed,
+        actor=None,
+        name="HEC speed",
+        starts_at=timezone.now() + datetime.timedelta(days=9),
+        place="",
+        rounds=2,
+        round_minutes=10,
+        break_minutes=0,
+        table_size=None,
+    )
+    return {
+        "slot": slot,
+        "question": question,
+        "exchange": exchange,
+        "sibling_question": sibling,
+        "event": event,
+    }
 
 
 def _cohort_objects(world: World, hec: Any, mentor: Member, mentee: Member) -> dict[str, Any]:

@@ -46,6 +46,8 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "question_id": lambda w: w.flash["question"].pk,
     "slot_id": lambda w: w.flash["slot"].pk,
     "exchange_id": lambda w: w.flash["exchange"].pk,
+    "event_id": lambda w: w.speed["event"].pk,
+    "number": lambda w: 1,
     "uidb36": lambda w: w.tokens["uidb36"],
     "year": lambda w: w.pair.created_at.year,
     "cohort_id": lambda w: w.cohort.pk,
@@ -96,6 +98,7 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     "flash_mentor": {"programme_id": lambda w: w.flash["programme"].pk},
     "flash_slot_new": {"programme_id": lambda w: w.flash["programme"].pk},
     "flash_take": {"question_id": lambda w: w.flash["pooled"].pk},
+    "event_new": {"programme_id": lambda w: w.speed["programme"].pk},
     "flash_outcome_link": {"token": lambda w: w.tokens["flash_outcome"]},
 }
 
@@ -277,6 +280,31 @@ flash_continue          GET  login 405   405   405   405   405   405   405   405
 flash_continue          POST login 404   200   200   404   404   404   404   404   404
 flash_continue_answer   GET  login 405   405   405   405   405   405   405   405   404
 flash_continue_answer   POST login 404   200   200   404   404   404   404   404   404
+# -- Speed-mentoring events
+events_index            GET  login 200   200   200   200   200   200   200   200   404
+events_index            POST login 405   405   405   405   405   405   405   405   404
+event_page              GET  login 200   200   200   200   200   200   200   404   404
+event_page              POST login 405   405   405   405   405   405   405   405   404
+event_signup            GET  login 405   405   405   405   405   405   405   405   404
+event_signup            POST login 200   200   200   200   200   200   200   404   404
+event_ticks             GET  login 405   405   405   405   405   405   405   405   404
+event_ticks             POST login 200   200   200   200   200   200   200   404   404
+event_new               GET  login 404   404   404   404   200   404   200   404   404
+event_new               POST login 404   404   404   404   200   404   200   404   404
+event_manage            GET  login 404   404   404   404   200   404   200   404   404
+event_manage            POST login 404   404   404   404   405   405   405   405   404
+event_register          GET  login 404   404   404   404   405   405   405   405   404
+event_register          POST login 404   404   404   404   200   404   200   404   404
+event_step              GET  login 404   404   404   404   405   405   405   405   404
+event_step              POST login 404   404   404   404   200   404   200   404   404
+event_move              GET  login 404   404   404   404   405   405   405   405   404
+event_move              POST login 404   404   404   404   200   404   200   404   404
+event_tables            GET  login 404   404   404   404   200   404   200   404   404
+event_tables            POST login 404   404   404   404   405   405   405   405   404
+event_people            GET  login 404   404   404   404   200   404   200   404   404
+event_people            POST login 404   404   404   404   405   405   405   405   404
+event_round             GET  login 404   404   404   404   200   404   200   404   404
+event_round             POST login 404   404   404   404   405   405   405   405   404
 # -- Pairs: the pair's own pages
 pair_page               GET  login 404   200   200   404   404   404   404   404   404
 pair_page               POST login 404   405   405   404   404   404   404   404   404

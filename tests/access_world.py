@@ -102,6 +102,9 @@ class World:
     # other party's question waiting in the theme pool.
     flash: dict[str, Any] = field(default_factory=dict)
     run: Any = None  # a finished run of an earlier cohort (the same two, accepted, matched)
+    # Speed mentoring: an event of a speed programme the manager runs, the mentor and the
+    # mentee registered, its rotation built (still open).
+    speed: dict[str, Any] = field(default_factory=dict)
 
     def user(self, persona: str) -> User | None:
         if persona == "superuser":
@@ -209,6 +212,30 @@ def open_cohort(network: Network, theme: Theme, manager: Member, mentee: Member,
     cohorts.accept_all(earlier, manager)
     run = cohorts.run_now(earlier, manager)
     return cohort, application, run
+
+
+def speed_world(
+    network: Network, manager: Member, mentee: Member, mentor: Member
+) -> dict[str, Any]:
+    from binome.events.services import events, rotation
+
+    programme = ProgrammeFactory(network=network, slug="speed", name="Soirée", kind="speed")
+    grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
+    event = events.create_event(
+        programme=programme,
+        actor=None,
+        name="Soirée speed-mentoring",
+        starts_at=timezone.now() + datetime.timedelta(days=10),
+        place="Maison des X",
+        rounds=3,
+        round_minutes=10,
+        break_minutes=2,
+        table_size=None,
+    )
+    events.register(event=event, member=mentor, role="mentor", themes=[])
+    events.register(event=event, member=mentee, role="mentee", themes=[])
+    rotation.build_rotation(event=event, actor=None)
+    return {"programme": programme, "event": event}
 
 
 def flash_world(network: Network, mentee: Member, mentor: Member, olga: Member) -> dict[str, Any]:
@@ -354,6 +381,7 @@ def build_world() -> World:
     direct_draft, direct_pending = direct_requests(programme, olga, mentor, network, theme)
 
     flash = flash_world(network, mentee, mentor, olga)
+    speed = speed_world(network, manager, mentee, mentor)
 
     batch = import_services.start_import(
         network=network,
@@ -406,4 +434,5 @@ def build_world() -> World:
         application=application,
         flash=flash,
         run=run,
+        speed=speed,
     )

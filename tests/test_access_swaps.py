@@ -54,6 +54,7 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
         ("another member", lambda e: e.flash["sibling_question"].pk),
     ],
     "exchange_id": [("other network", lambda e: e.flash["exchange"].pk)],
+    "event_id": [("other network", lambda e: e.flash["event"].pk)],
     "flag_id": [
         ("other network", lambda e: e.flag.pk),
         ("another pair", lambda e: e.sibling_flag.pk),
@@ -66,7 +67,7 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
     ],
 }
 # Arguments that are not ids of objects (or reach none of another network's).
-NOT_IDS = frozenset({"network", "file_format", "token", "uidb36", "role", "year"})
+NOT_IDS = frozenset({"network", "file_format", "token", "uidb36", "role", "year", "number"})
 
 
 @pytest.fixture(autouse=True)

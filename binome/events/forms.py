@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from binome.events.models import Registration
+from binome.members.models import Member
+from binome.programmes.models import Programme, Theme
+
+
+class EventForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    place = forms.CharField(label=_("Place or video link"), max_length=300, required=False)
+    rounds = forms.IntegerField(label=_("Rounds"), min_value=1, max_value=12, initial=6)
+    round_minutes = forms.IntegerField(
+        label=_("Minutes a round"), min_value=3, max_value=60, initial=10
+    )
+    break_minutes = forms.IntegerField(
+        label=_("Minutes between rounds"), min_value=0, max_value=30, initial=2
+    )
+    table_size = forms.IntegerField(
+        label=_("Mentees at a table per round"),
+        min_value=1,
+        max_value=6,
+        required=False,
+        help_text=_("Empty: as many as it takes to seat every mentee each round."),
+    )
+
+
+def _themes(programme: Programme) -> Any:
+    themes = programme.themes.filter(is_active=True)
+    if not themes.exists():
+        themes = Theme.objects.for_network(programme.network).filter(is_active=True)
+    return themes
+
+
+class SignupForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("I come as"), choices=Registration.Role.choices, widget=forms.RadioSelect
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = _themes(programme)  # type: ignore[attr-defined]
+
+
+class RegisterForm(SignupForm):
+    email = forms.EmailField(label=_("Member's email address"))
+
+    field_order = ["email", "role", "themes"]
+
+
+class MoveForm(forms.Form):
+    round = forms.IntegerField(label=_("Round"), min_value=1, max_value=12)
+    mentee = forms.ModelChoiceField(label=_("Mentee"), queryset=Member.objects.none())
+    mentor = forms.ModelChoiceField(label=_("To the table of"), queryset=Member.objects.none())
+
+    def __init__(self, *args: Any, event: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        registered = Registration.objects.filter(event=event)
+        self.fields["mentee"].queryset = Member.objects.filter(  # type: ignore[attr-defined]
+            pk__in=registered.filter(role="mentee").values("member_id")
+        ).order_by("last_name")
+        self.fields["mentor"].queryset = Member.objects.filter(  # type: ignore[attr-defined]
+            pk__in=registered.filter(role="mentor").values("member_id")
+        ).order_by("last_name")
+
+
+class TickForm(forms.Form):
+    about = forms.ModelMultipleChoiceField(
+        label=_("I would like to see again"),
+        queryset=Member.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, met: set[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["about"].queryset = Member.objects.filter(pk__in=met).order_by("last_name")  # type: ignore[attr-defined]
