@@ -12,7 +12,13 @@ Rules kept here:
 - pairs are never all scored: ``Levels`` bounds every pair neither in the graph nor known
   (weights kept from earlier scans), and only the mentors that bound lets violate are scored;
 - violating pairs (the worst first, at most ``add`` per request) join the graph, with those
-  within ``NEAR`` of violating, and the flow is solved again until the gap is zero.
+  within ``NEAR`` of violating, and the flow is solved again until the gap is zero; when at
+  most ``flow.INCREMENTAL`` pairs violate, they join alone (the solved flow takes them by
+  cycle cancelling, no new solve);
+- known pairs are priced first, from their weights (``price_reserve``): while some violate,
+  they join and the flow is solved again before any pair is scored (after the scan the
+  top-k graph's potentials are far from the final ones, and scoring against them scored up to
+  a third of L's pairs); such a round's gap is a lower bound, never a certificate.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from binome_engine.cohort.candidates import (
     take,
     weights32,
 )
-from binome_engine.cohort.flow import FlowResult
+from binome_engine.cohort.flow import INCREMENTAL, FlowResult
 from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
 from binome_engine.scoring import Array, RequestBlock
@@ -101,6 +107,7 @@ def price(
     threads: int = 2,
     margin: int = NEAR,
     slack: int = NEAR,
+    settled: bool = False,
 ) -> Pricing:
     """Every violation of the potentials of ``result``, and the pairs to add to the graph."""
     net = result.network
@@ -122,9 +129,12 @@ def price(
     known = PairSet(np.concatenate([edges[0], kr[mine]]), np.concatenate([edges[1], kc[mine]]), m)
 
     # the slack widens the scoring so that the scored requests' new level is that far below
-    # violating; not on the first pricing after the scan: potentials then move far more than
-    # any slack, and the scan's bound keeps later rounds narrow anyway
-    widen = np.where(levels.ref > 0, slack, 0)
+    # violating; not on requests first priced right after the scan's first solve (not
+    # ``settled``): potentials then move far more than any slack, and the scan's bound keeps
+    # later rounds narrow anyway. Once the flow was solved again (the known pairs' violators
+    # joined first, see ``price_reserve``), a request scored without slack would be scored
+    # again at the next move of its mentors' potentials (on L: 575 M pairs again)
+    widen = np.where(levels.ref > 0, slack, slack if settled else 0)
 
     def columns(chosen: Array, ref: int) -> Array:
         extra = widen[chosen].max()  # one shift per run: one slack
@@ -172,6 +182,8 @@ def price(
     # with a violation anywhere, pairs near violating join too: the next potentials would
     # likely make them violate, and each round costs a flow solve
     near = -margin if gap else 0
+    if 0 < int((ke > 0).sum() + (se > 0).sum()) <= INCREMENTAL:
+        near = 0  # so few violators join the solved flow one by one (flow.extend), no re-solve
     kh, sh = np.flatnonzero(ke > near), np.flatnonzero(se > near)
     pick = best_of_each(
         np.concatenate([kr[kh], sr[sh]]),
@@ -195,6 +207,43 @@ def price(
     levels = _priced(levels, (kr, kc, kw), need, level, d_men, scored)
     pairs = sum(p[5] for p in parts)
     return Pricing(gap, len(need), pairs, new_r, new_c, new_w, True, levels)
+
+
+def price_reserve(
+    levels: Levels,
+    result: FlowResult,
+    bonus: int,
+    add: int = 10,
+    margin: int = NEAR,
+    least: int = 1,
+) -> Pricing | None:
+    """Violations among the known pairs only (their weights are kept: nothing is scored), or
+    None when fewer than ``least`` pairs violate (they then join with the scored violators,
+    in one solve).
+
+    The result is not a certificate (``complete`` is False): the violators join the graph
+    and the flow is solved again before any pair is scored, so that scoring meets
+    potentials that the cheaply found violators no longer distort.
+    """
+    net = result.network
+    d_req = result.potential[net.request_node(np.arange(net.n_requests))]
+    d_men = result.potential[net.mentor_node(np.arange(net.n_mentors))]
+    kr, kc, kw = levels.known
+    ke = d_men[kc] - d_req[kr]  # int64 first: known pairs may be int32
+    ke += kw
+    ke += bonus
+    violating = ke > 0
+    if int(violating.sum()) < max(least, 1):
+        return None
+    gap = int(ke[violating].sum())
+    hot = np.flatnonzero(ke > -margin)
+    pick = hot[best_of_each(kr[hot], kc[hot], ke[hot], add)]
+    left = np.ones(len(kr), dtype=bool)
+    left[pick] = False
+    known = (kr[left], kc[left], kw[left])
+    new_r, new_c, new_w = (x[pick].astype(np.int64) for x in (kr, kc, kw))
+    after = Levels(levels.level, levels.ref, levels.shifts, known, levels.scan)
+    return Pricing(gap, 0, 0, new_r, new_c, new_w, False, after)
 
 
 def _spans(

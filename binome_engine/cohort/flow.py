@@ -129,7 +129,7 @@ def extend(
                 shifted = arc + (arc >= n_edges)  # the new arc sits at n_edges
                 flow[shifted] += direction
         n_edges += 1
-        d = _potentials(net.n_nodes, tails, heads, caps, costs, flow)
+        d = _potentials(net.n_nodes, tails, heads, caps, costs, flow, d)
         d = _tighten(net, d, tails, heads, caps, costs, flow)
     total = int(np.dot(flow, costs))
     return FlowResult(net, flow[:n_edges] > 0, d, total, (tails, heads, caps, costs, flow))

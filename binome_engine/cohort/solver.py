@@ -5,7 +5,9 @@ Rules kept here:
   ``maximise_matched`` is off), then the total score;
 - candidates are each request's ``k`` best mentors; the flow is solved on them, every left-out
   pair is priced against the potentials (see ``certificate.py``), violating pairs are added and
-  the flow solved again, until the gap is zero: the result is optimal over all pairs.
+  the flow solved again, until the gap is zero: the result is optimal over all pairs;
+- the first solves use a bonus of one best score, kept when the result matches the most
+  requests any matching of all pairs can (proven before the first solve, ``cardinality.py``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import numpy as np
 
 from binome_engine.cohort import bounded
 from binome_engine.cohort.candidates import Candidates, top_k
-from binome_engine.cohort.certificate import Levels, Pricing, price
-from binome_engine.cohort.flow import FlowResult, extend, max_matching, solve
+from binome_engine.cohort.cardinality import most_matched
+from binome_engine.cohort.certificate import Levels, Pricing, price, price_reserve
+from binome_engine.cohort.flow import FlowResult, extend, solve
 from binome_engine.cohort.problem import Problem
 from binome_engine.model import Certificate
 from binome_engine.scoring import Array
@@ -31,9 +34,10 @@ def optimise(
     Matching the most requests first takes a bonus per pair larger than any total of scores,
     which slows the flow solver (its work grows with the cost range). So a bonus of one
     best score is tried first: when that result matches as many requests as can ever be
-    matched (``target``, else every request that has an eligible mentor, within the total
-    capacity), it is lexicographically optimal too (its certificate bounds every matching of
-    that size); otherwise the rounds go on with the full bonus.
+    matched (``target``, else the maximum over all pairs that ``cardinality.most_matched``
+    proves, at most every request with an eligible mentor within the total capacity), it is
+    lexicographically optimal too (its certificate bounds every matching of that size);
+    otherwise the rounds go on with the full bonus.
     """
     opts = problem.options
     big = opts.grouped_from is not None and problem.index.n >= opts.grouped_from
@@ -64,7 +68,7 @@ def optimise(
         most = min(most, int(problem.capacity.sum()))
     quick = opts.maximise_matched and problem.quotas is None and most is not None
     if quick and most is not None:
-        cands = _matching_reserve(problem, cands, most)
+        cands, most = most_matched(problem, cands, most, floor)
     bonus = _best_score(problem, cands) + 1 if quick else full
     run = _rounds(problem, cands, cands.edges(), bonus, floor, big)
     if bonus != full and int(run.result.matched.sum()) < (most or 0):
@@ -85,44 +89,6 @@ def optimise(
     )
     r, c, w = run.edges
     return run.result, Candidates(r, c, w, cands.bound, cands.reserve), certificate
-
-
-def _matching_reserve(problem: Problem, cands: Candidates, most: int) -> Candidates:
-    """The reserve pairs a matching of the most requests needs, moved into the graph.
-
-    Each request's best mentors alone can strand requests (popular mentors fill up). Solved
-    on such a graph, the flow leaves them unmatched, and the potentials then make nearly
-    every pair of theirs, and of every request an alternating path reaches, violate by the
-    whole bonus: the first pricing would score most of the market again. A max flow (no
-    costs, fast) over the graph and the reserve of the requests it strands finds a larger
-    matching; the reserve pairs that matching uses join the graph, and nothing else changes.
-    """
-    n = len(problem.requests)
-    count, source_side, _used = max_matching(n, problem.capacity, cands.request, cands.mentor)
-    if count >= most or cands.reserve is None:
-        return cands
-    r, c, w = cands.reserve
-    # only reserve pairs of source-side requests cross the minimum cut (see flow.max_matching)
-    near = np.flatnonzero(source_side[r])
-    _count, _side, used = max_matching(
-        n,
-        problem.capacity,
-        np.concatenate([cands.request, r[near]]),
-        np.concatenate([cands.mentor, c[near]]),
-    )
-    moved = near[used[len(cands.request) :]]
-    if len(moved) == 0:
-        return cands
-    left = np.ones(len(r), dtype=bool)
-    left[moved] = False
-    return Candidates(
-        np.concatenate([cands.request, r[moved]]),
-        np.concatenate([cands.mentor, c[moved]]),
-        np.concatenate([cands.weight, w[moved]]),
-        cands.bound,
-        (r[left], c[left], w[left]),
-        cands.matchable,
-    )
 
 
 @dataclass
@@ -184,7 +150,11 @@ def _rounds(
                 partial=not last,
             )
         else:
-            pricing = price(
+            # violators among the known pairs join first (nothing scored): scoring then meets
+            # potentials they no longer distort; a few (under 1 % of the graph) are not worth
+            # a solve of their own
+            cheap = None if last else price_reserve(levels, result, bonus, least=len(r) // 100)
+            pricing = cheap or price(
                 problem.index,
                 problem.block,
                 problem.settings,
@@ -194,6 +164,7 @@ def _rounds(
                 bonus,
                 floor,
                 threads=opts.threads,
+                settled=round_ > 1,
             )
             assert pricing.levels is not None
             levels = pricing.levels

@@ -285,9 +285,9 @@ def test_the_objective_does_not_depend_on_the_bonus_tried_first() -> None:
 def test_the_reserve_pairs_a_larger_matching_needs_join_the_graph() -> None:
     """Both requests rank mentor 0 first; k=1 strands one, the reserve's pair saves it."""
     from binome_engine.cohort.candidates import top_k
+    from binome_engine.cohort.cardinality import most_matched
     from binome_engine.cohort.flow import max_matched
     from binome_engine.cohort.problem import prepare
-    from binome_engine.cohort.solver import _matching_reserve
 
     mentors = [
         mentor(0, sector="energy", capacity=1, responsiveness=1.0),
@@ -297,7 +297,8 @@ def test_the_reserve_pairs_a_larger_matching_needs_join_the_graph() -> None:
     problem = prepare(mentors, requests, None, CohortOptions(k=1, reserve=1, threads=1))
     cands = top_k(problem.index, problem.block, problem.settings, 1, 1, 0, 1)
     assert max_matched(2, problem.capacity, cands.request, cands.mentor) == 1
-    joined = _matching_reserve(problem, cands, 2)
+    joined, most = most_matched(problem, cands, 2)
+    assert most == 2
     assert max_matched(2, problem.capacity, joined.request, joined.mentor) == 2
     assert joined.reserve is not None and len(joined.reserve[0]) == 1  # only the needed pair
     assert len(joined.request) == len(cands.request) + 1
@@ -327,3 +328,68 @@ def test_the_cycle_collector_is_paused_only_while_assigning() -> None:
         assert not gc.isenabled()  # the caller's choice is kept
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_most_matched_is_the_maximum_matching_over_all_pairs(seed: int) -> None:
+    """One best mentor per request and no reserve strand many requests of a crowded market;
+    the alternating search over all pairs finds the true maximum (augmenting paths when they
+    exist, the proof none does otherwise)."""
+    from binome_engine.cohort.candidates import top_k
+    from binome_engine.cohort.cardinality import most_matched
+    from binome_engine.cohort.flow import max_matched
+    from binome_engine.cohort.problem import prepare
+    from binome_engine.synthetic import market
+
+    mentors, requests = market(40, 12, seed=seed, capacity_ratio=0.9 + seed * 0.05)
+    _total, most_pairs = lp_optimum((mentors, requests), ProgrammeSettings(), True)
+    problem = prepare(mentors, requests, None, CohortOptions(k=1, reserve=0, threads=1))
+    cands = top_k(problem.index, problem.block, problem.settings, 1, 1, 0, 0)
+    asked = min(cands.matchable or 0, int(problem.capacity.sum()))
+    assert max_matched(len(requests), problem.capacity, cands.request, cands.mentor) < most_pairs
+    joined, most = most_matched(problem, cands, asked)
+    assert most == most_pairs
+    assert max_matched(len(requests), problem.capacity, joined.request, joined.mentor) == most
+    assert len(set(zip(joined.request.tolist(), joined.mentor.tolist(), strict=True))) == len(
+        joined.request
+    )  # no pair twice in the graph
+    w = weights(problem.index, problem.block, problem.settings)
+    assert (w[joined.request, joined.mentor] == joined.weight).all()  # every pair eligible
+
+
+def test_a_stranded_request_is_matched_through_a_path_the_lists_did_not_hold() -> None:
+    """Both requests want mentor 0 (one place) most; with no reserve the second is stranded
+    and only the search over all pairs finds mentor 1 for it."""
+    from binome_engine.cohort.candidates import top_k
+    from binome_engine.cohort.cardinality import most_matched
+    from binome_engine.cohort.problem import prepare
+
+    mentors = [
+        mentor(0, sector="energy", capacity=1, responsiveness=1.0),
+        mentor(1, sector="banking", capacity=1, responsiveness=0.0),
+    ]
+    requests = [request(f"r{i}", target_sector="energy") for i in range(2)]
+    problem = prepare(mentors, requests, None, CohortOptions(k=1, reserve=0, threads=1))
+    cands = top_k(problem.index, problem.block, problem.settings, 1, 1, 0, 0)
+    joined, most = most_matched(problem, cands, 2)
+    assert most == 2
+    assert set(joined.mentor.tolist()) == {0, 1}
+
+
+def test_when_fewer_can_be_matched_the_proven_maximum_is_the_target() -> None:
+    """Two requests speak only French, one French-speaking place: the count of requests with
+    an eligible mentor (2) cannot be reached, the search proves 1."""
+    from binome_engine.cohort.candidates import top_k
+    from binome_engine.cohort.cardinality import most_matched
+    from binome_engine.cohort.problem import prepare
+
+    mentors = [mentor(0, capacity=1), mentor(1, capacity=3, languages=("de",))]
+    requests = [request(f"r{i}") for i in range(2)]
+    problem = prepare(mentors, requests, None, CohortOptions(k=1, reserve=0, threads=1))
+    cands = top_k(problem.index, problem.block, problem.settings, 1, 1, 0, 0)
+    assert cands.matchable == 2
+    _joined, most = most_matched(problem, cands, 2)
+    assert most == 1
+    result = assign(mentors, requests, None, CohortOptions(k=1, reserve=0, threads=1))
+    assert result.certificate is not None and result.certificate.gap == 0
+    assert len(result.pairs) == 1
