@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,7 +61,7 @@ def charter_published(world):
 
 
 def states(world):
-    return {row.pair.pk: row for row in health.programme_health(world.programme)}
+    return {row.pair_id: row for row in health.programme_health(world.programme)}
 
 
 def test_each_live_pair_gets_its_state_and_reason(world, charter_published):
@@ -186,13 +187,14 @@ def test_the_health_page_reads_in_a_bounded_number_of_queries(
         pair = live_pair(world, weeks_ago=n + 1)
         held(pair, days_ago=n + 2)
     run_waves()
-    with django_assert_max_num_queries(25) as few:
+    with django_assert_max_num_queries(32) as few:  # the page and its trends, then cached
         assert client.get(url).status_code == 200
     for n in range(9):
         pair = live_pair(world, weeks_ago=n + 2)
         held(pair, days_ago=n + 3)
         flags.raise_flag(mentorship=pair, kind=Flag.Kind.SILENT)
     run_waves()
+    cache.clear()  # the trends computed again, over four times the pairs
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
 
@@ -203,3 +205,15 @@ def test_another_programmes_manager_and_members_get_404(login, world):
     assert login(world.alice).get(url).status_code == 200
     other = reverse("programme_health", args=["ax", world.other_programme.pk])
     assert login(world.bob).get(other).status_code == 404
+
+
+def test_the_worker_keeps_the_trends_fresh_ahead_of_the_managers(world):
+    from binome.core.scheduler import periodic_jobs
+    from binome.insights.trends import programme_trends, refresh_trends
+
+    assert "refresh_programme_trends" in {job.func.__name__ for job in periodic_jobs()}
+    cache.clear()
+    assert refresh_trends() == 2  # both open programmes of the network
+    assert refresh_trends() == 0  # still fresh
+    computed = programme_trends(world.programme)["trends_at"]
+    assert programme_trends(world.programme)["trends_at"] == computed

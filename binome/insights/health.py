@@ -11,7 +11,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Case, Count, F, Max, Q, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,42 +48,63 @@ REASONS = {
 
 @dataclass
 class PairHealth:
-    pair: Mentorship
+    """One live pair's state; ``pair`` (with its members) is loaded for the rows shown only."""
+
+    pair_id: int
     state: str
     reasons: list[str] = field(default_factory=list)
     held: int = 0
     last_meeting: datetime.datetime | None = None
     asked_news_at: datetime.datetime | None = None
+    rematch_asked: bool = False
+    pair: Mentorship | None = None
 
     @property
     def state_label(self) -> str:
         return str(STATE_LABELS[self.state])
 
-    @property
-    def rematch_asked(self) -> bool:
-        return any(f.kind == Flag.Kind.REMATCH_ASKED for f in self.pair.open_flags)  # type: ignore[attr-defined]
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a pair's state depends on, two dates per pair (SQLite parses each date in Python)."""
+
+    status: str
+    n_held: int
+    # paused: since when; awaiting the charter: since its creation; otherwise the last meeting
+    # held or confirmed, else the start.
+    since: datetime.datetime | None
+    start: datetime.datetime
 
 
 def programme_health(
     programme: Programme, *, now: datetime.datetime | None = None
 ) -> list[PairHealth]:
+    """Every live pair's state, those needing help first; plain values, no model instances
+    (a programme can have thousands of live pairs): ``attach_pairs`` loads the rows shown."""
     now = now or timezone.now()
     held = Q(meetings__status=MeetingStatus.HELD)
     met = Q(meetings__status__in=[MeetingStatus.HELD, MeetingStatus.CONFIRMED])
-    pairs = (
+    facts = (
         Mentorship.objects.filter(programme=programme, status__in=LIVE_STATUSES)
-        .select_related("mentor", "mentee", "programme")
         .annotate(
             n_held=Count("meetings", filter=held),
-            last_held=Max("meetings__starts_at", filter=held),
-            last_met=Max("meetings__starts_at", filter=met),
-            first_held=Min("meetings__starts_at", filter=held),
-        )
-        .prefetch_related(
-            Prefetch("flags", Flag.objects.filter(resolved_at=None), to_attr="open_flags")
+            since=Case(
+                When(status=MentorshipStatus.PAUSED, then=F("status_changed_at")),
+                When(status=MentorshipStatus.AWAITING_CHARTER, then=F("created_at")),
+                default=Coalesce(Max("meetings__starts_at", filter=met), F("started_at")),
+            ),
+            start=Coalesce(F("started_at"), F("created_at")),
         )
         .order_by("-created_at")
+        .values_list("pk", *_Facts.__dataclass_fields__)
     )
+    open_flags: dict[int, list[str]] = defaultdict(list)
+    for pair_id, kind in Flag.objects.filter(
+        mentorship__programme=programme,
+        mentorship__status__in=LIVE_STATUSES,
+        resolved_at=None,
+    ).values_list("mentorship_id", "kind"):
+        open_flags[pair_id].append(kind)
     signals = _survey_signals(programme)
     asked = dict(
         HealthAction.objects.filter(
@@ -93,20 +115,41 @@ def programme_health(
         .values_list("mentorship_id", "at")
     )
     rows = []
-    for pair in pairs:
-        state, reasons = _classify(pair, signals.get(pair.pk, set()), now)
+    for pair_id, *values in facts:
+        fact = _Facts(*values)
+        kinds = open_flags.get(pair_id, [])
+        if kinds:
+            state, reasons = FLAGGED, [str(Flag.Kind(k).label) for k in kinds]
+        else:
+            state, reasons = _classify(programme, fact, signals.get(pair_id, set()), now)
         rows.append(
             PairHealth(
-                pair=pair,
+                pair_id=pair_id,
                 state=state,
                 reasons=reasons,
-                held=pair.n_held,
-                last_meeting=pair.last_held,
-                asked_news_at=asked.get(pair.pk),
+                held=fact.n_held,
+                asked_news_at=asked.get(pair_id),
+                rematch_asked=Flag.Kind.REMATCH_ASKED in kinds,
             )
         )
     order = {s: i for i, s in enumerate(STATES)}
     rows.sort(key=lambda r: order[r.state])
+    return rows
+
+
+def attach_pairs(rows: list[PairHealth]) -> list[PairHealth]:
+    """Load the pairs of the rows about to be shown, with their members' names and last
+    meeting held: one query."""
+    pairs = (
+        Mentorship.objects.select_related("mentor", "mentee")
+        .annotate(
+            last_held=Max("meetings__starts_at", filter=Q(meetings__status=MeetingStatus.HELD))
+        )
+        .in_bulk([r.pair_id for r in rows])
+    )
+    for row in rows:
+        row.pair = pairs[row.pair_id]
+        row.last_meeting = row.pair.last_held
     return rows
 
 
@@ -127,40 +170,33 @@ def _survey_signals(programme: Programme) -> dict[int, set[str]]:
     return found
 
 
-def _classify(pair: Mentorship, signals: set[str], now: datetime.datetime) -> tuple[str, list[str]]:
-    flags = [str(f.get_kind_display()) for f in pair.open_flags]  # type: ignore[attr-defined]
-    if flags:
-        return FLAGGED, flags
-    silent_after = datetime.timedelta(weeks=pair.programme.silence_weeks)
-    last = pair.last_met or pair.started_at  # type: ignore[attr-defined]
+def _classify(
+    programme: Programme, pair: _Facts, signals: set[str], now: datetime.datetime
+) -> tuple[str, list[str]]:
+    silent_after = datetime.timedelta(weeks=programme.silence_weeks)
     if pair.status == MentorshipStatus.AWAITING_CHARTER:
-        if now - pair.created_at > NOT_STARTED_AFTER:
+        if pair.since and now - pair.since > NOT_STARTED_AFTER:
             return STALLED, [str(REASONS["not_started"])]
         return ON_TRACK, []
     if pair.status == MentorshipStatus.PAUSED:
-        if now - pair.status_changed_at > 2 * silent_after:
+        if pair.since and now - pair.since > 2 * silent_after:
             return STALLED, [str(REASONS["long_pause"])]
         return ON_TRACK, []
+    last = pair.since
     if last and now - last > silent_after + STALLED_AFTER_REMINDER:
         return STALLED, [str(REASONS["long_silent"])]
     reasons = sorted(signals)
     if last and now - last > silent_after:
         reasons.append("silent")
-    started = pair.started_at or pair.created_at
-    if pair.first_held is None and now - started > FIRST_MEETING_WITHIN:  # type: ignore[attr-defined]
+    if pair.n_held == 0 and now - pair.start > FIRST_MEETING_WITHIN:
         reasons.append("no_first_meeting")
-    if _behind(pair, started, now):
+    months = (now - pair.start).days / 30.4
+    expected = programme.recommended_meetings * months / max(programme.duration_months, 1)
+    if pair.n_held < expected - 2:
         reasons.append("behind")
     if reasons:
         return CHECK_IN, [str(REASONS[r]) for r in reasons]
     return ON_TRACK, []
-
-
-def _behind(pair: Mentorship, started: datetime.datetime, now: datetime.datetime) -> bool:
-    programme = pair.programme
-    months = (now - started).days / 30.4
-    expected = programme.recommended_meetings * months / max(programme.duration_months, 1)
-    return pair.n_held < expected - 2  # type: ignore[attr-defined]
 
 
 def state_counts(rows: list[PairHealth]) -> list[tuple[str, str, int]]:

@@ -125,6 +125,7 @@ class Kpis:
     satisfaction: list[tuple[str, int]]
     themes: list[tuple[str, int]]
     class_years: list[tuple[str, int]]
+    computed_at: datetime.datetime = field(default_factory=timezone.now)
 
     @property
     def total(self) -> KpiRow:

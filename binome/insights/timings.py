@@ -22,13 +22,18 @@ from binome.programmes.models import Programme
 PERIOD = datetime.timedelta(days=365)
 ANSWERED = [InvitationStatus.ACCEPTED, InvitationStatus.DECLINED]
 DAY = 86400.0
+MENTORS_SHOWN = 20
 
 
 @dataclass(frozen=True)
 class StateTime:
-    label: str
+    status: str
     median_days: float | None
     requests: int
+
+    @property
+    def label(self) -> str:  # in the reader's language, also when read from the cache
+        return str(RequestStatus(self.status).label)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ class Timings:
     invitations: int
     response_rate: int | None
     median_response_hours: float | None
-    mentors: list[MentorAnswers]
+    mentors: list[MentorAnswers]  # the least responsive ``MENTORS_SHOWN``
+    mentors_invited: int
 
 
 def _median(values: Iterable[float]) -> float | None:
@@ -81,7 +87,8 @@ def programme_timings(programme: Programme, *, now: datetime.datetime | None = N
         invitations=invited,
         response_rate=round(100 * answered / invited) if invited else None,
         median_response_hours=_median(all_hours),
-        mentors=mentors,
+        mentors=mentors[:MENTORS_SHOWN],
+        mentors_invited=len(mentors),
     )
 
 
@@ -104,9 +111,7 @@ def _state_times(
     if previous and previous[1] in OPEN_STATUSES:
         spent[previous[1]].append((now - previous[2]).total_seconds() / DAY)
     return [
-        StateTime(
-            label=str(RequestStatus(s).label), median_days=_median(spent[s]), requests=len(spent[s])
-        )
+        StateTime(status=s, median_days=_median(spent[s]), requests=len(spent[s]))
         for s in RequestStatus.values
         if s in OPEN_STATUSES
     ]

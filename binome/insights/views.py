@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from binome.core.access import Access, staff_required
 from binome.core.operations import ConfirmForm, run_operation
-from binome.insights import balance, health, services, timings
+from binome.insights import balance, health, services, trends
 from binome.mentorships import selectors as pair_selectors
 from binome.programmes.models import Programme
 from binome.surveys.selectors import wave_rates
@@ -51,11 +51,10 @@ def _health_page(
     context: dict[str, Any] = {
         "programme": programme,
         "counts": health.state_counts(rows),
-        "rows": page.object_list,
+        "rows": health.attach_pairs(list(page.object_list)),
         "page": page,
         "only": only if only in health.STATES else "",
-        "timings": timings.programme_timings(programme),
-        "themes": balance.theme_balance(programme),
+        **trends.programme_trends(programme),
         "horizon": balance.HORIZON_MONTHS,
         "waves": wave_rates(programme),
         "operation_form": operation_form,

@@ -3,14 +3,16 @@ server with their data beside, CSV/XLSX export (audited), and the printable year
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, cast
 
 from django import forms
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from binome.core import audit
 from binome.core.access import Access, network_admin_required
@@ -18,6 +20,8 @@ from binome.insights import exports
 from binome.insights.charts import Chart
 from binome.insights.kpis import MIN_GROUP, Kpis, network_kpis, period_of
 from binome.programmes.models import Programme
+
+KPIS_FOR = datetime.timedelta(minutes=10)
 
 
 class KpiFilter(forms.Form):
@@ -47,7 +51,20 @@ def _kpis(request: HttpRequest, access: Access) -> tuple[KpiFilter, Kpis]:
         if programme_id
         else None
     )
-    return form, network_kpis(access.network, period_of(choice), programme)
+    return form, cached_kpis(access, choice, programme)
+
+
+def cached_kpis(access: Access, choice: str, programme: Programme | None = None) -> Kpis:
+    """A year of aggregates: computed once per ``KPIS_FOR`` for each filter and language, shared
+    by the network's admins through the cache (the page says when)."""
+    scope = programme.pk if programme else 0
+    key = f"insights:kpis:{access.network.pk}:{scope}:{choice or '12m'}:{get_language()}"
+    found = cache.get_or_set(
+        key,
+        lambda: network_kpis(access.network, period_of(choice), programme),
+        KPIS_FOR.total_seconds(),
+    )
+    return cast(Kpis, found)
 
 
 def charts(kpis: Kpis) -> list[Chart]:
@@ -124,7 +141,7 @@ def impact_report(request: HttpRequest, access: Access, year: int) -> HttpRespon
     """The yearly report for the board or funders: print it, or save it as PDF from the browser."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    kpis = network_kpis(access.network, period_of(str(year)))
+    kpis = cached_kpis(access, str(year))
     header, rows = exports.table(kpis)
     context = {
         "year": year,
