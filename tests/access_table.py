@@ -84,6 +84,8 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
             "run_mentee",
             "run_pin",
             "run_forbid",
+            "run_publish",
+            "run_export",
         )
     },
     "invitation_respond": {"token": lambda w: w.tokens["invitation"]},
@@ -402,6 +404,12 @@ run_pin                 GET  login 404   404   404   404   405   405   405   405
 run_pin                 POST login 404   404   404   404   200   404   200   404   404
 run_forbid              GET  login 404   404   404   404   405   405   405   405   404
 run_forbid              POST login 404   404   404   404   200   404   200   404   404
+run_publish             GET  login 404   404   404   404   405   405   405   405   404
+run_publish             POST login 404   404   404   404   302   404   302   404   404
+run_export              GET  login 404   404   404   404   200   404   200   404   404
+run_export              POST login 404   404   404   404   405   404   405   404   404
+cohort_rematch          GET  login 404   404   404   404   200   404   200   404   404
+cohort_rematch          POST login 404   404   404   404   200   404   200   404   404
 """
 # fmt: on
 

@@ -157,3 +157,18 @@ class ForbidForm(forms.Form):
         ).select_related("member")
         self.fields["mentee"].queryset = accepted.filter(role=Role.MENTEE)  # type: ignore[attr-defined]
         self.fields["mentor"].queryset = accepted.filter(role=Role.MENTOR)  # type: ignore[attr-defined]
+
+
+class RematchForm(forms.Form):
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"), queryset=Application.objects.none(), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, cohort: Cohort, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = Application.objects.filter(  # type: ignore[attr-defined]
+            cohort=cohort,
+            role=Role.MENTOR,
+            status__in=[ApplicationStatus.ACCEPTED, ApplicationStatus.MATCHED],
+        ).select_related("member")
+        self.fields["mentor"].label_from_instance = lambda a: a.member.full_name  # type: ignore[attr-defined]

@@ -51,17 +51,32 @@ def _themes(ids: list[int]) -> dict[int, list[str]]:
     return codes
 
 
-def load_inputs(cohort: Cohort, *, pins: list[Any], forbidden: list[Any]) -> Inputs:
-    accepted = Application.objects.filter(cohort=cohort, status=ApplicationStatus.ACCEPTED)
+def load_inputs(
+    cohort: Cohort,
+    *,
+    pins: list[Any],
+    forbidden: list[Any],
+    mentee_ids: list[int] | None = None,
+    mentor_statuses: tuple[str, ...] = (ApplicationStatus.ACCEPTED,),
+    taken: dict[int, int] | None = None,
+) -> Inputs:
+    """The engine's inputs for the cohort's accepted applications (or, for a re-match, the
+    ``mentee_ids`` alone against mentors of ``mentor_statuses`` less the places ``taken``)."""
+    taken = taken or {}
+    applications = Application.objects.filter(cohort=cohort)
     mentor_rows = list(
-        accepted.filter(role=Role.MENTOR).values(
+        applications.filter(role=Role.MENTOR, status__in=mentor_statuses).values(
             "pk", "member_id", "capacity", "formats", "languages"
         )
     )
+    mentee_rows = applications.filter(role=Role.MENTEE)
+    mentee_rows = (
+        mentee_rows.filter(pk__in=mentee_ids)
+        if mentee_ids is not None
+        else mentee_rows.filter(status=ApplicationStatus.ACCEPTED)
+    )
     mentees = list(
-        accepted.filter(role=Role.MENTEE)
-        .select_related("member")
-        .only(
+        mentee_rows.select_related("member").only(
             "pk",
             "style",
             "formats",
@@ -91,7 +106,7 @@ def load_inputs(cohort: Cohort, *, pins: list[Any], forbidden: list[Any]) -> Inp
         mentors.append(
             dataclasses.replace(
                 profile,
-                capacity=min(row["capacity"], profile.capacity),
+                capacity=max(0, min(row["capacity"] - taken.get(row["pk"], 0), profile.capacity)),
                 formats=frozenset(engine.Format(f) for f in row["formats"]) or profile.formats,
                 languages=tuple(row["languages"]) or profile.languages,
                 themes=frozenset(themes.get(row["pk"], ())),

@@ -17,6 +17,7 @@ from binome.cohorts.states import ApplicationStatus, CohortStatus, RunStatus
 from binome.core.models import Network
 from binome.intake.models import Style
 from binome.members.models import Format, Member
+from binome.mentorships.models import Mentorship
 from binome.programmes.models import Programme, Theme
 
 
@@ -215,3 +216,27 @@ class RunUnmatched(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentee_id}: {', '.join(self.codes)}"
+
+
+class CohortPair(models.Model):
+    """A pair the cohort formed: by publishing a run, or by re-matching one mentee later. The
+    pair itself lives on as an ordinary ``Mentorship`` (charter, meetings…)."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pairs")
+    mentee = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    mentor = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    mentorship = models.OneToOneField(
+        Mentorship, on_delete=models.CASCADE, related_name="cohort_pair"
+    )
+    run = models.ForeignKey(
+        MatchingRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    score = models.FloatField(null=True, blank=True)
+    reasons = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cohort}: {self.mentorship}"

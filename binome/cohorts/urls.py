@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binome.cohorts import views_manager, views_member, views_runs
+from binome.cohorts import views_manager, views_member, views_publish, views_runs
 
 urlpatterns = [
     path("cohorts/", views_member.my_cohorts, name="my_cohorts"),
@@ -74,5 +74,20 @@ urlpatterns = [
         "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/forbid/",
         views_runs.run_forbid,
         name="run_forbid",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/publish/",
+        views_publish.run_publish,
+        name="run_publish",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/export/<str:file_format>/",
+        views_publish.run_export,
+        name="run_export",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/rematch/<int:application_id>/",
+        views_publish.cohort_rematch,
+        name="cohort_rematch",
     ),
 ]

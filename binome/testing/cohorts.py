@@ -60,6 +60,7 @@ def run_now(cohort: Cohort, manager: Member, *, mode: str = "optimal", **inputs:
     enqueued when the launch's transaction commits)."""
     from binome.cohorts.services import runs
 
+    cohort.refresh_from_db()
     if cohort.status == "open":
         cohorts.start_matching(cohort=cohort, actor=manager.user)
     run = runs.launch_run(cohort=cohort, manager=manager, mode=mode, **inputs)

@@ -128,8 +128,10 @@ def _check_pair(run: MatchingRun, mentee: Application, mentor: Application | Non
         raise DomainError(_("Unknown mentee."), code="mentee")
     if mentor is not None and (mentor.cohort_id != run.cohort_id or mentor.role != Role.MENTOR):
         raise DomainError(_("Unknown mentor."), code="mentor")
-    for application in (mentee, mentor):
-        if application is not None and application.status != ApplicationStatus.ACCEPTED:
+    ids = [a.pk for a in (mentee, mentor) if a is not None]
+    fresh = Application.objects.select_related("member").in_bulk(ids)
+    for application in fresh.values():
+        if application.status != ApplicationStatus.ACCEPTED:
             raise DomainError(
                 _("%(name)s's application is not accepted.")
                 % {"name": application.member.full_name},

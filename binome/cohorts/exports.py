@@ -1,0 +1,96 @@
+"""A run's proposal as a file for the committee: CSV (UTF-8, or semicolons for Excel) or XLSX.
+
+One row per proposed pair (scores and reasons in words), then one per mentee left without a
+mentor (with why); cells that a spreadsheet would run as formulas are quoted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+from django.template import Context
+from django.utils.translation import gettext as _
+
+from binome.cohorts import words
+from binome.cohorts.models import MatchingRun
+from binome.intake.templatetags.engine import has_points, reason_words
+from binome.members.exports import safe_cell
+
+
+def _header() -> list[str]:
+    return [
+        _("Mentee"),
+        _("Mentee's email"),
+        _("Mentor"),
+        _("Mentor's email"),
+        _("Score"),
+        _("Pinned"),
+        _("Why"),
+    ]
+
+
+def _rows(run: MatchingRun) -> Iterator[list[str]]:
+    context = Context({"access": SimpleNamespace(network=run.network)})
+    pairs = run.pairs.select_related("mentee__member__user", "mentor__member__user").order_by(
+        "-score", "pk"
+    )
+    for pair in pairs.iterator(chunk_size=2000):
+        why = "; ".join(reason_words(context, r) for r in has_points(pair.reasons))
+        if pair.codes:
+            why = f"{_('breaks:')} {words.broken_rules(pair.codes)}; {why}"
+        yield [
+            safe_cell(v)
+            for v in (
+                pair.mentee.member.full_name,
+                pair.mentee.member.user.email,
+                pair.mentor.member.full_name,
+                pair.mentor.member.user.email,
+                f"{pair.score:.1f}",
+                _("yes") if pair.is_pinned else "",
+                why,
+            )
+        ]
+    for item in run.unmatched.select_related("mentee__member__user").iterator(chunk_size=2000):
+        yield [
+            safe_cell(v)
+            for v in (
+                item.mentee.member.full_name,
+                item.mentee.member.user.email,
+                "",
+                "",
+                "",
+                "",
+                words.unmatched_words(list(item.codes), dict(item.evidence)),
+            )
+        ]
+
+
+def export_csv(run: MatchingRun, *, delimiter: str = ",") -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    buffer.write("\ufeff")  # so that Excel reads UTF-8
+    writer.writerow(_header())
+    for row in _rows(run):
+        writer.writerow(row)
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def export_xlsx(run: MatchingRun) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet: Any = workbook.create_sheet(_("Proposal"))
+    sheet.append(_header())
+    for row in _rows(run):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
