@@ -269,3 +269,19 @@ def test_a_manager_sets_the_rules_and_approves(open_world, login):
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == RequestStatus.INVITING
+
+
+def test_a_member_asks_a_mentor_from_the_directory(open_world, login):
+    client = login(open_world.dana)
+    slug = open_world.network.slug
+    profile = client.get(reverse("member_detail", args=[slug, open_world.charlie.pk])).text
+    find = reverse("find_mentor", args=[slug]) + f"?mentor={open_world.charlie.pk}"
+    assert find in profile
+    new = reverse("direct_new", args=[slug, open_world.programme.pk])
+    assert f"{new}?mentor={open_world.charlie.pk}" in client.get(find).text
+    response = client.post(
+        f"{new}?mentor={open_world.charlie.pk}",
+        {**QUESTION, "style": "classic", "themes": [open_world.theme.pk]},
+    )
+    request = open_world.dana.requests.get()
+    assert response.url == reverse("direct_ask", args=[slug, request.pk, open_world.charlie.pk])

@@ -31,10 +31,16 @@ def find_mentor(request: HttpRequest, access: Access) -> HttpResponse:
     mine = MentoringRequest.objects.filter(mentee=access.member, is_direct=True).select_related(
         "programme", "direct_ask__mentor"
     )
+    # From a mentor's directory page: the question comes first, then the ask to that mentor.
+    mentor_id = request.GET.get("mentor", "")
     return render(
         request,
         "flash/find_mentor.html",
-        {"programmes": selectors.direct_programmes(access), "mine": mine},
+        {
+            "programmes": selectors.direct_programmes(access),
+            "mine": mine,
+            "mentor_id": mentor_id if mentor_id.isdigit() else "",
+        },
     )
 
 

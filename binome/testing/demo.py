@@ -20,6 +20,7 @@ from binome.testing import demo_texts as texts
 from binome.testing.demo_cohort import build_cohort
 from binome.testing.demo_pairs import build_pairs
 from binome.testing.demo_requests import build_requests
+from binome.testing.demo_selfservice import build_self_service
 from binome.testing.demo_surveys import build_surveys
 from binome.testing.factories import DEMO_PASSWORD, password_hash
 from binome_engine import taxonomy
@@ -79,6 +80,11 @@ def build_demo(*, members: int = 2000, mentors: int = 400, seed: int = 2026) -> 
         )
         build_surveys(
             programmes[0], list(Member.objects.filter(network=ax).select_related("user")), rng
+        )
+        build_self_service(
+            programmes,
+            list(Member.objects.filter(network=ax).select_related("user", "mentor_offer")),
+            rng,
         )
         hec_admin = Member.objects.get(network=hec, user__email="member@hec.example.org")
         StaffRole.objects.create(network=hec, member=hec_admin, role=StaffRole.Role.NETWORK_ADMIN)
