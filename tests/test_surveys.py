@@ -208,3 +208,14 @@ def test_the_end_survey_asks_each_role_its_own_questions(client, world, pair):
     assert 'name="next_step_before"' in mentee_page.content.decode()
     assert 'name="next_step_before"' not in mentor_page.content.decode()
     assert 'name="mentor_again"' in mentor_page.content.decode()
+
+
+def test_the_manager_re_matches_a_pair_said_not_to_fit_and_it_ends_as_a_mismatch(world, pair):
+    hold_meeting(pair, world)
+    run_waves()
+    response = SurveyResponse.objects.get(respondent=world.dana)
+    response = services.save_answers(response=response, data={"fit": "not_good"})
+    services.ask_for_rematch(response=response)
+    lifecycle.end_for_rematch(mentorship=pair, manager=world.bob)
+    pair.refresh_from_db()
+    assert (pair.status, pair.end_reason) == ("ended_early", "mismatch")

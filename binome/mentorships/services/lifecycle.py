@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from binome.core.errors import DomainError
 from binome.members.models import Member
 from binome.members.services import refresh_directory_entry
-from binome.mentorships.models import Mentorship
+from binome.mentorships.models import Flag, Mentorship
 from binome.mentorships.services.charter import add_months
 from binome.mentorships.services.transitions import locked_pair, member_of, move_pair
 from binome.mentorships.states import MentorshipStatus
@@ -116,16 +116,22 @@ def request_extension(*, mentorship: Mentorship, member: Member) -> Mentorship:
 
 
 def end_for_rematch(*, mentorship: Mentorship, manager: Member) -> Mentorship:
-    """A manager ends a pair that failed and reopens the mentee's request at the shortlist."""
+    """A manager ends a pair that failed and reopens the mentee's request at the shortlist.
+
+    The pair ends as a mismatch when a member said so (an open mismatch or re-match flag, raised
+    from a survey), otherwise as one member no longer answering."""
     from binome.intake.services.transitions import locked_request, move_request
     from binome.intake.states import RequestStatus
 
+    misfit = mentorship.flags.filter(
+        resolved_at=None, kind__in=[Flag.Kind.MISMATCH, Flag.Kind.REMATCH_ASKED]
+    ).exists()
     with transaction.atomic():
         pair = close_pair(
             mentorship=mentorship,
             actor=manager,
             completed=False,
-            reason=Mentorship.EndReason.NO_CONTACT,
+            reason=Mentorship.EndReason.MISMATCH if misfit else Mentorship.EndReason.NO_CONTACT,
         )
         if pair.request_id is not None:
             request = locked_request(pair.request)  # type: ignore[arg-type]
