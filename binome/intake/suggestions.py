@@ -12,7 +12,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -163,10 +163,25 @@ def mentee_request(request: MentoringRequest) -> engine.MenteeRequest:
     )
 
 
+class MenteeProfile(Protocol):
+    """What ``mentee_input`` reads of the mentee: a ``Member``, or its values read in bulk."""
+
+    pk: Any
+    sector: str
+    function: str
+    skills: Any
+    languages: Any
+    country: str
+    city: str
+    years_of_experience: int | None
+    class_year: int | None
+    employer: str
+
+
 def mentee_input(
     *,
     id: int,
-    mentee: Member,
+    mentee: MenteeProfile,
     target_sector: str,
     target_function: str,
     target_country: str,
