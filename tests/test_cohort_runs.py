@@ -183,3 +183,16 @@ def test_a_pin_beyond_the_mentors_capacity_is_refused_in_words(world, cohort):
     with pytest.raises(DomainError) as error:
         runs.pin_pair(run=pinned, manager=world.bob, mentee=mentees[1], mentor=second_mentor)
     assert error.value.code == "pinned_over_capacity"
+
+
+def test_the_review_shows_supply_against_demand_per_theme(login, world, cohort):
+    from binome.cohorts import selectors
+
+    run = run_now(cohort, world.bob)
+    balance = {row.label: row for row in selectors.theme_balance(run)}
+    theme = balance[str(world.theme.label)]
+    # Four mentees ask for the theme; only charlie offers it, with 2 places.
+    assert (theme.demand, theme.supply) == (4, 2)
+    assert theme.matched == 3
+    page = login(world.bob).get(reverse("run_detail", args=["ax", cohort.pk, run.pk]))
+    assert "Offre et demande par thématique" in page.content.decode()

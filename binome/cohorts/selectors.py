@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,7 +22,9 @@ from binome.cohorts.models import (
 )
 from binome.cohorts.states import ApplicationStatus, CohortStatus
 from binome.core.access import Access
-from binome.programmes.models import Programme
+from binome.programmes.models import Programme, Theme
+
+MENTOR_LIVE = (ApplicationStatus.ACCEPTED, ApplicationStatus.MATCHED)
 
 
 def cohort_programme(access: Access, programme_id: int) -> Programme:
@@ -134,6 +136,17 @@ class Review:
     changed: int | None  # mentees whose mentor differs from the run before
     pins: list[tuple[Application, Application]]
     forbidden: list[tuple[Application, Application]]
+    themes: list[ThemeBalance]
+
+
+@dataclass(frozen=True)
+class ThemeBalance:
+    """Per theme: mentees asking, mentors' places offered, mentees the run paired."""
+
+    label: str
+    demand: int
+    supply: int
+    matched: int
 
 
 PAIRS_PER_PAGE = 100
@@ -168,6 +181,7 @@ def review(run: MatchingRun, *, page: str | int | None = 1) -> Review:
         ]
 
     return Review(
+        themes=theme_balance(run),
         pairs=Paginator(pairs, PAIRS_PER_PAGE).get_page(page),
         unmatched=unmatched,
         unmatched_by_reason=reasons.most_common(),
@@ -185,3 +199,33 @@ def places_left(run: MatchingRun) -> dict[int, int]:
         pk: capacity - taken.get(pk, 0)
         for pk, capacity in accepted(run.cohort, Role.MENTOR).values_list("pk", "capacity")
     }
+
+
+def theme_balance(run: MatchingRun) -> list[ThemeBalance]:
+    """Supply against demand per theme for a run, in three grouped queries."""
+    through = Application.themes.through.objects
+    in_run = through.filter(application__cohort_id=run.cohort_id)
+    mentees = list(run.pairs.values_list("mentee_id", flat=True)) + list(
+        run.unmatched.values_list("mentee_id", flat=True)
+    )
+    demand = dict(
+        in_run.filter(application_id__in=mentees).values_list("theme_id").annotate(n=Count("pk"))
+    )
+    supply = dict(
+        in_run.filter(application__role=Role.MENTOR, application__status__in=MENTOR_LIVE)
+        .values_list("theme_id")
+        .annotate(n=Sum("application__capacity"))
+    )
+    matched = dict(
+        in_run.filter(application_id__in=run.pairs.values("mentee_id"))
+        .values_list("theme_id")
+        .annotate(n=Count("pk"))
+    )
+    themes = Theme.objects.filter(pk__in=set(demand) | set(supply))
+    rows = [
+        ThemeBalance(
+            str(t.label), demand.get(t.pk, 0), supply.get(t.pk, 0) or 0, matched.get(t.pk, 0)
+        )
+        for t in themes
+    ]
+    return sorted(rows, key=lambda row: (row.supply - row.demand, row.label))
