@@ -301,6 +301,8 @@ event_step              GET  login 404   404   404   404   405   405   405   405
 event_step              POST login 404   404   404   404   200   404   200   404   404
 event_move              GET  login 404   404   404   404   405   405   405   405   404
 event_move              POST login 404   404   404   404   200   404   200   404   404
+event_attendance        GET  login 404   404   404   404   405   405   405   405   404
+event_attendance        POST login 404   404   404   404   200   404   200   404   404
 event_tables            GET  login 404   404   404   404   200   404   200   404   404
 event_tables            POST login 404   404   404   404   405   405   405   405   404
 event_people            GET  login 404   404   404   404   200   404   200   404   404

@@ -160,3 +160,37 @@ def test_a_member_signs_up_from_the_event_page(world, evening, login):
     url = reverse("event_signup", args=[world.network.slug, evening.pk])
     assert client.post(url, {"role": "mentee", "themes": [world.theme.pk]}).status_code == 302
     assert evening.registrations.filter(member=world.dana, role="mentee").exists()
+
+
+def test_mentors_of_earlier_events_are_invited_again(world, evening):
+    mentors, _mentees = registered(world, evening, mentors=2, mentees=1)
+    later = events.create_event(
+        programme=evening.programme,
+        actor=None,
+        name="Soirée d'automne",
+        starts_at=timezone.now() + datetime.timedelta(days=60),
+        place="",
+        rounds=2,
+        round_minutes=10,
+        break_minutes=0,
+        table_size=None,
+    )
+    events.register(event=later, member=mentors[0], role="mentor", themes=[], by_staff=True)
+    assert events.invite_past_mentors(event=later, actor=None) == 1
+    mail = OutboxMessage.objects.filter(to="mentor1@example.org").latest("pk")
+    assert "Soirée d'automne" in mail.subject
+
+
+def test_attendance_is_recorded_after_the_lock_and_counted(world, evening, login):
+    mentors, mentees = registered(world, evening, mentors=1, mentees=2)
+    with pytest.raises(DomainError):
+        events.record_attendance(event=evening, actor=None, present=[mentors[0].pk])
+    rotation.build_rotation(event=evening, actor=None)
+    events.lock_rotation(event=evening, actor=None)
+    came = events.record_attendance(
+        event=evening, actor=None, present=[mentors[0].pk, mentees[0].pk]
+    )
+    assert came == 2
+    assert evening.registrations.filter(attended=False).get().member == mentees[1]
+    page = login(world.bob).get(reverse("events_index", args=[world.network.slug])).text
+    assert "3 inscrits, 2 présents, 0 mises en relation" in page

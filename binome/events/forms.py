@@ -90,3 +90,18 @@ class TickForm(forms.Form):
     def __init__(self, *args: Any, met: set[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["about"].queryset = Member.objects.filter(pk__in=met).order_by("last_name")  # type: ignore[attr-defined]
+
+
+class AttendanceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Present"),
+        queryset=Member.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, event: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = Member.objects.filter(  # type: ignore[attr-defined]
+            pk__in=Registration.objects.filter(event=event).values("member_id")
+        ).order_by("last_name", "first_name")

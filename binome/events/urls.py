@@ -12,6 +12,11 @@ urlpatterns = [
     path("manage/events/<int:event_id>/register/", views.event_register, name="event_register"),
     path("manage/events/<int:event_id>/step/", views.event_step, name="event_step"),
     path("manage/events/<int:event_id>/move/", views.event_move, name="event_move"),
+    path(
+        "manage/events/<int:event_id>/attendance/",
+        views.event_attendance,
+        name="event_attendance",
+    ),
     path("manage/events/<int:event_id>/tables/", views.event_tables, name="event_tables"),
     path("manage/events/<int:event_id>/people/", views.event_people, name="event_people"),
     path("manage/events/<int:event_id>/round/<int:number>/", views.event_round, name="event_round"),

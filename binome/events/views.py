@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +19,14 @@ from binome.core.access import Access, member_required, staff_required
 from binome.core.errors import DomainError
 from binome.core.operations import run_operation
 from binome.events import selectors
-from binome.events.forms import EventForm, MoveForm, RegisterForm, SignupForm, TickForm
+from binome.events.forms import (
+    AttendanceForm,
+    EventForm,
+    MoveForm,
+    RegisterForm,
+    SignupForm,
+    TickForm,
+)
 from binome.events.models import Registration, SpeedEvent, Tick
 from binome.events.services import events as event_services
 from binome.events.services import rotation
@@ -30,9 +38,16 @@ from binome.programmes.models import Programme
 @member_required
 @require_safe
 def events_index(request: HttpRequest, access: Access) -> HttpResponse:
-    upcoming = SpeedEvent.objects.filter(
-        network=access.network, programme__is_active=True
-    ).select_related("programme")
+    # The figures managers follow: registered, present, introductions (one query).
+    upcoming = (
+        SpeedEvent.objects.filter(network=access.network, programme__is_active=True)
+        .select_related("programme")
+        .annotate(
+            registered=Count("registrations", distinct=True),
+            came=Count("registrations", filter=Q(registrations__attended=True), distinct=True),
+            introduced=Count("introductions", distinct=True),
+        )
+    )
     managed = [
         p
         for p in Programme.objects.for_network(access.network).filter(kind="speed")
@@ -192,6 +207,12 @@ def _manage_page(
             "move_form": bound.get("move") or MoveForm(event=event),
             "operation_form": bound.get("operation"),
             "introductions": event.introductions.select_related("mentor", "mentee"),
+            "attendance_form": bound.get("attendance")
+            or AttendanceForm(
+                event=event,
+                initial={"present": [r.member for r in registrations if r.attended]},
+            ),
+            "came": sum(1 for r in registrations if r.attended),
         },
     )
 
@@ -252,7 +273,9 @@ def event_register(request: HttpRequest, access: Access, event_id: int) -> HttpR
 
 class StepForm(forms.Form):
     step = forms.ChoiceField(
-        choices=[("build", "build"), ("lock", "lock"), ("unlock", "unlock"), ("close", "close")]
+        choices=[
+            (step, step) for step in ("build", "lock", "unlock", "close", "invite_past_mentors")
+        ]
     )
 
 
@@ -270,6 +293,9 @@ def event_step(request: HttpRequest, access: Access, event_id: int) -> HttpRespo
         if step == "lock":
             event_services.lock_rotation(event=event, actor=request.user)
             return _("The rotation is locked; everyone receives their schedule.")
+        if step == "invite_past_mentors":
+            count = event_services.invite_past_mentors(event=event, actor=request.user)
+            return _("%(n)s mentors of earlier events invited.") % {"n": count}
         if step == "unlock":
             event_services.unlock_rotation(event=event, actor=request.user)
             return _("The rotation is open to changes again.")
@@ -302,6 +328,27 @@ def event_move(request: HttpRequest, access: Access, event_id: int) -> HttpRespo
         event,
         form=MoveForm(request.POST, event=event),
         slot="move",
+        perform=perform,
+    )
+
+
+@staff_required
+@require_POST
+def event_attendance(request: HttpRequest, access: Access, event_id: int) -> HttpResponse:
+    event = selectors.event_for_manager(access, event_id)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        came = event_services.record_attendance(
+            event=event, actor=request.user, present=[m.pk for m in data["present"]]
+        )
+        return _("Attendance recorded: %(n)s present.") % {"n": came}
+
+    return _manage_operation(
+        request,
+        access,
+        event,
+        form=AttendanceForm(request.POST, event=event),
+        slot="attendance",
         perform=perform,
     )
 

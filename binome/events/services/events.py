@@ -170,3 +170,56 @@ def close_event(*, event: SpeedEvent, actor: Any) -> list[Introduction]:
                     context={"event": event, "person": person, "other": other},
                 )
     return introductions
+
+
+def invite_past_mentors(*, event: SpeedEvent, actor: Any) -> int:
+    """Email the mentors of the programme's earlier events who are not registered yet (schools
+    recontact their mentors each year); returns how many were invited."""
+    event = SpeedEvent.objects.get(pk=event.pk)
+    if event.status != EventStatus.OPEN:
+        raise DomainError(_("Registrations are closed."), code="closed")
+    registered = Registration.objects.filter(event=event).values("member_id")
+    past = (
+        Member.objects.filter(
+            pk__in=Registration.objects.filter(
+                event__programme=event.programme, role=Registration.Role.MENTOR
+            )
+            .exclude(event=event)
+            .values("member_id")
+        )
+        .exclude(pk__in=registered)
+        .select_related("user")
+    )
+    count = 0
+    with transaction.atomic():
+        for mentor in past:
+            send_templated(
+                to=mentor.user,
+                template="speed_mentor_invitation",
+                context={"event": event, "person": mentor},
+                time_zone=mentor.time_zone,
+            )
+            count += 1
+        audit.record(
+            action="speed_event.invite_past_mentors",
+            actor=actor,
+            network=event.network,
+            target=event,
+            count=count,
+        )
+    return count
+
+
+def record_attendance(*, event: SpeedEvent, actor: Any, present: list[int]) -> int:
+    """Who came: the manager ticks the registrants present; returns how many came."""
+    with transaction.atomic():
+        event = SpeedEvent.objects.select_for_update().get(pk=event.pk)
+        if event.status == EventStatus.OPEN:
+            raise DomainError(_("Lock the rotation before recording who came."), code="open")
+        registrations = Registration.objects.select_for_update().filter(event=event)
+        registrations.update(attended=False)
+        came = registrations.filter(member_id__in=present).update(attended=True)
+        audit.record(
+            action="speed_event.attendance", actor=actor, network=event.network, target=event
+        )
+    return came
