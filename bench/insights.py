@@ -6,6 +6,22 @@ and 10,000 pairs, timed through the Django test client (view, queries and templa
 Target (issue 16): every dashboard ≤ 300 ms. The database is built once with bulk inserts from a
 fixed seed (members, consenting mentors with themes, requests with their history, invitations,
 pairs over three years with their meetings, flags, surveys and answers) and reused.
+
+Figures (5 December 2026, 2 cores shared with three other agents, load average 6–9): "cold" is
+the first request after the cache is cleared (the computation itself); then 20 requests served
+from the 10-minute cache that the worker keeps fresh (``refresh_programme_trends``).
+
+| page | SQLite cold | SQLite p50 / p95 | PostgreSQL cold | PostgreSQL p50 / p95 |
+|---|---:|---:|---:|---:|
+| programme health | 1,082 ms | 161 / 178 ms | 3,360 ms | 112 / 120 ms |
+| network KPIs, 12 months | 462 ms | 22 / 36 ms | 4,664 ms | 20 / 32 ms |
+| KPIs, a programme and a year | 258 ms | 31 / 39 ms | 2,884 ms | 21 / 24 ms |
+| impact report | 376 ms | 20 / 25 ms | 5,404 ms | 16 / 20 ms |
+| KPI export (XLSX) | 820 ms | 40 / 46 ms | 3,611 ms | 32 / 38 ms |
+
+Served pages meet the 300 ms target; the first computation does not, on PostgreSQL by far: the
+run followed the bulk load with no ANALYZE, and the correlated subqueries (free places per theme,
+meetings held per ended pair) are the suspects — not yet investigated.
 """
 
 from __future__ import annotations
