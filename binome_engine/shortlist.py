@@ -99,6 +99,8 @@ def _eligible(index: MentorIndex, masks: dict[str, Array]) -> Array:
 
 def _best(rows: Array, totals: Array, count: int) -> Array:
     """The ``count`` best rows by score, best first, ties by row."""
+    if count <= 0:
+        return rows[:0]
     if len(rows) > count:
         kth = np.partition(totals[rows], len(rows) - count)[len(rows) - count]
         rows = rows[totals[rows] >= kth]

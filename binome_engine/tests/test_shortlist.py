@@ -109,6 +109,15 @@ def test_listed_pairs_exclude(field: str, code: str) -> None:
     assert result.excluded[0].codes == (code,)
 
 
+def test_asking_for_no_excluded_mentor_returns_none_even_when_some_are_left_out() -> None:
+    # excluded=0 once crashed here: the partition looked for the 0 best of a non-empty list.
+    index = MentorIndex([mentor("alice"), mentor("bob")])
+    result = shortlist(index, request(member_id="alice"), excluded=0)
+    assert [p.mentor_id for p in result.proposals] == ["bob"]
+    assert result.excluded == ()
+    assert result.exclusion_counts["same_person"] == 1
+
+
 def test_a_mentee_is_never_their_own_mentor() -> None:
     index = MentorIndex([mentor("alice"), mentor("bob")])
     result = shortlist(index, request(member_id="alice"))
