@@ -44,8 +44,8 @@ def build(mentors: int, mentees: int, rounds: int) -> int:
     rng = random.Random(17)
     network = NetworkFactory(slug="bench-speed", name="Bench speed")
     themes = [ThemeFactory(network=network, code=f"t{i}") for i in range(8)]
-    programme = ProgrammeFactory(network=network, slug="speed", kind="speed")
-    manager = MemberFactory(network=network, user=UserFactory(email="manager@bench.example"))
+    programme = ProgrammeFactory.create(network=network, slug="speed", kind="speed")
+    manager = MemberFactory.create(network=network, user=UserFactory(email="manager@bench.example"))
     grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
     event = events.create_event(
         programme=programme,
@@ -60,7 +60,7 @@ def build(mentors: int, mentees: int, rounds: int) -> int:
     )
     for role, count in (("mentor", mentors), ("mentee", mentees)):
         for i in range(count):
-            member = MemberFactory(
+            member = MemberFactory.create(
                 network=network,
                 user=UserFactory(email=f"{role}{i}@bench.example"),
                 employer=f"Employer {rng.randrange(40)}",

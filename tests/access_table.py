@@ -280,6 +280,8 @@ flash_feedback          GET  login 405   405   405   405   405   405   405   405
 flash_feedback          POST login 404   200   200   404   404   404   404   404   404
 flash_continue          GET  login 405   405   405   405   405   405   405   405   404
 flash_continue          POST login 404   200   200   404   404   404   404   404   404
+flash_continue_cohort   GET  login 405   405   405   405   405   405   405   405   404
+flash_continue_cohort   POST login 404   200   200   404   404   404   404   404   404
 flash_continue_answer   GET  login 405   405   405   405   405   405   405   405   404
 flash_continue_answer   POST login 404   200   200   404   404   404   404   404   404
 # -- Speed-mentoring events

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binome.cohorts.models import Cohort
 from binome.members import taxonomy
 from binome.members.models import Format
 from binome.programmes.models import Programme, Theme
@@ -148,6 +149,22 @@ class ContinueForm(forms.Form):
         self.fields["programme"].queryset = Programme.objects.filter(  # type: ignore[attr-defined]
             pk__in=[p.pk for p in programmes]
         )
+
+
+class ContinueCohortForm(forms.Form):
+    cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none())
+    message = forms.CharField(
+        label=_("What you would like to work on over the months (added to your application)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, cohorts: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = Cohort.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[c.pk for c in cohorts]
+        ).select_related("programme")
 
 
 class AnswerForm(forms.Form):

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from binome.cohorts.models import Application, Cohort
 from binome.core.models import Network
 from binome.flash.states import ContinuationStatus, ExchangeStatus, QuestionStatus, SlotStatus
 from binome.intake.models import MentoringRequest
@@ -207,7 +208,8 @@ class FlashFeedback(models.Model):
 
 
 class FlashContinuation(models.Model):
-    """The mentee asks to go on as a long pair in an on-demand programme; the mentor answers."""
+    """The mentee asks to go on as a long pair in an on-demand programme (the mentor answers),
+    or applies to a cohort of a cohort programme (``cohort`` and ``application`` set)."""
 
     exchange = models.OneToOneField(
         FlashExchange, on_delete=models.CASCADE, related_name="continuation"
@@ -222,6 +224,12 @@ class FlashContinuation(models.Model):
     )
     mentorship = models.ForeignKey(
         Mentorship, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     asked_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)

@@ -3,7 +3,8 @@
 A slot is offered, then booked (or cancelled by its mentor); a question is written, then booked
 on a slot or sent to the theme pool, where a mentor takes it; an exchange is scheduled, then
 took place or did not (either member says so, one click from the email); after it, the mentee
-may ask to continue as a long pair and the mentor says yes or no.
+may ask to continue as a long pair and the mentor says yes or no — or apply to a cohort
+programme whose mentees' window is open, the application prefilled from the exchange.
 """
 
 from __future__ import annotations
@@ -64,14 +65,18 @@ class ContinuationStatus(models.TextChoices):
     ASKED = "asked", _("Asked, waiting for the mentor")
     ACCEPTED = "accepted", _("The mentor said yes")
     DECLINED = "declined", _("The mentor said no")
+    # Into a cohort programme: the application is made at once; the cohort's managers screen
+    # it and its matching pairs it (the mentor is told and may apply as a mentor).
+    APPLIED = "applied", _("Applied to the cohort")
 
 
 C = ContinuationStatus
 CONTINUATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    C.NONE: frozenset({C.ASKED}),
+    C.NONE: frozenset({C.ASKED, C.APPLIED}),
     C.ASKED: frozenset({C.ACCEPTED, C.DECLINED}),
     C.ACCEPTED: frozenset(),
     C.DECLINED: frozenset(),
+    C.APPLIED: frozenset(),
 }
 
 SLOT_MACHINE = StateMachine("flash_slot", SLOT_TRANSITIONS, SlotStatus)

@@ -68,6 +68,11 @@ urlpatterns += [
         name="flash_continue",
     ),
     path(
+        "flash/exchanges/<int:exchange_id>/continue/cohort/",
+        views_flash.flash_continue_cohort,
+        name="flash_continue_cohort",
+    ),
+    path(
         "flash/exchanges/<int:exchange_id>/continue/answer/",
         views_flash.flash_continue_answer,
         name="flash_continue_answer",

@@ -19,6 +19,7 @@ from binome.core.operations import ConfirmForm, run_operation
 from binome.flash import selectors_flash as selectors
 from binome.flash.forms import (
     AnswerForm,
+    ContinueCohortForm,
     ContinueForm,
     FeedbackForm,
     FlashOfferForm,
@@ -35,6 +36,7 @@ from binome.flash.models import (
     FlashQuestion,
     FlashSlot,
 )
+from binome.flash.services import continuation as continuation_services
 from binome.flash.services import exchanges, slots
 from binome.flash.states import QuestionStatus
 from binome.flash.tokens import read_outcome_token
@@ -330,6 +332,7 @@ def _exchange_page(
     is_mentee = exchange.mentee_id == access.member.pk
     continuation = getattr(exchange, "continuation", None)
     programmes = exchanges.continuation_programmes(exchange) if is_mentee else []
+    cohorts = continuation_services.continuation_cohorts(exchange) if is_mentee else []
     return render(
         request,
         "flash/flash_exchange.html",
@@ -345,6 +348,9 @@ def _exchange_page(
             ).first(),
             "continuation": continuation,
             "continue_form": bound.get("continue") or ContinueForm(programmes=programmes),
+            "has_programmes": bool(programmes),
+            "cohorts": cohorts,
+            "cohort_form": bound.get("cohort") or ContinueCohortForm(cohorts=cohorts, prefix="c"),
             "answer_form": bound.get("answer") or AnswerForm(),
         },
     )
@@ -441,6 +447,29 @@ def flash_continue(request: HttpRequest, access: Access, exchange_id: int) -> Ht
 
     return _exchange_operation(
         request, access, exchange, form=form, slot="continue", perform=perform
+    )
+
+
+@member_required
+@require_POST
+def flash_continue_cohort(request: HttpRequest, access: Access, exchange_id: int) -> HttpResponse:
+    """The mentee applies to a cohort, the application prefilled from the exchange."""
+    exchange = selectors.exchange_for_member(access, exchange_id)
+    cohorts = continuation_services.continuation_cohorts(exchange)
+
+    def perform(data: Mapping[str, Any]) -> str:
+        continuation_services.continue_into_cohort(
+            exchange=exchange, mentee=access.member, cohort=data["cohort"], message=data["message"]
+        )
+        return _("Your application to the cohort is made: read it and complete it if you wish.")
+
+    return _exchange_operation(
+        request,
+        access,
+        exchange,
+        form=ContinueCohortForm(request.POST, cohorts=cohorts, prefix="c"),
+        slot="cohort",
+        perform=perform,
     )
 
 
