@@ -61,9 +61,7 @@ def held_exchange(world, flash):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_flash_exchange_continued_into_a_cohort(
-    browser, live_server, world, settings, axe_check
-):
+def test_a_flash_exchange_continued_into_a_cohort(browser, live_server, world, settings, axe_check):
     settings.AXES_ENABLED = False
     flash = ProgrammeFactory(network=world.network, slug="meet", name="Meet & Share", kind="flash")
     cohort = open_cohort(world.other_programme)
