@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from binome.testing.factories import ProgrammeFactory
+
 
 def home(login, member):
     return login(member).get(reverse("network_home", args=["ax"])).content.decode()
@@ -25,3 +27,15 @@ def test_a_network_admin_finds_every_programme(login, world):
 def test_a_member_sees_no_staff_links(login, world):
     body = home(login, world.dana)
     assert "/manage/" not in body
+
+
+def test_each_kind_of_programme_leads_to_its_own_pages(login, world):
+    speed = ProgrammeFactory(network=world.network, slug="soiree", name="Soirée", kind="speed")
+    body = home(login, world.alice)
+    cohort = world.other_programme
+    assert reverse("cohort_list", args=["ax", cohort.pk]) in body
+    assert reverse("event_new", args=["ax", speed.pk]) in body
+    # a speed-mentoring evening forms no pairs of its own: no empty pairs or health pages
+    assert reverse("programme_pairs", args=["ax", speed.pk]) not in body
+    detail = login(world.alice).get(reverse("programme_detail", args=["ax", speed.pk]))
+    assert reverse("event_new", args=["ax", speed.pk]) in detail.content.decode()
