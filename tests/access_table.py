@@ -79,6 +79,8 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
         }
         for name in (
             "run_launch",
+            "run_new",
+            "run_preview",
             "run_detail",
             "run_progress",
             "run_mentee",
@@ -398,6 +400,10 @@ impact_report           POST login 404   404   404   404   404   404   405   405
 # -- Cohorts: matching runs, review, manual swaps
 run_launch              GET  login 404   404   404   404   405   405   405   405   404
 run_launch              POST login 404   404   404   404   200   404   200   404   404
+run_new                 GET  login 404   404   404   404   200   404   200   404   404
+run_new                 POST login 404   404   404   404   405   404   405   404   404
+run_preview             GET  login 404   404   404   404   200   404   200   404   404
+run_preview             POST login 404   404   404   404   405   404   405   404   404
 run_detail              GET  login 404   404   404   404   200   404   200   404   404
 run_detail              POST login 404   404   404   404   405   404   405   404   404
 run_progress            GET  login 404   404   404   404   200   404   200   404   404

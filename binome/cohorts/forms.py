@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binome.cohorts import options
 from binome.cohorts.models import Application, Cohort, Mode, Role
 from binome.cohorts.states import SCREENING_DECISIONS, ApplicationStatus
 from binome.intake.models import Style
@@ -68,11 +69,7 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args: Any, cohort: Cohort, role: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        programme: Programme = cohort.programme
-        themes = programme.themes.filter(is_active=True)
-        if not themes.exists():
-            themes = Theme.objects.for_network(programme.network).filter(is_active=True)
-        self.fields["themes"].queryset = themes  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = application_themes(cohort.programme)  # type: ignore[attr-defined]
         formats = dict(Format.choices)
         self.fields["formats"].choices = [(f, formats[f]) for f in cohort.formats if f in formats]  # type: ignore[attr-defined]
         self.fields["languages"].choices = taxonomy.language_choices()  # type: ignore[attr-defined]
@@ -119,9 +116,83 @@ class WithdrawForm(forms.Form):
 
 
 class LaunchForm(forms.Form):
+    """A run's options: the objective, and (with ``cohort``) each criterion's weight and the
+    theme quotas. Weights left out take the programme's defaults; quotas left blank are none."""
+
     mode = forms.ChoiceField(
         label=_("Objective"), choices=Mode.choices, initial=Mode.OPTIMAL, widget=forms.RadioSelect
     )
+
+    def __init__(self, *args: Any, cohort: Cohort | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+        self.themes: list[Theme] = []
+        if cohort is None:
+            return
+        defaults = options.default_weights(cohort)
+        for name, label in options.CRITERIA.items():
+            self.fields[f"weight_{name}"] = forms.IntegerField(
+                label=label,
+                min_value=0,
+                max_value=options.MAX_WEIGHT,
+                required=False,
+                initial=round(defaults[name]),
+                widget=forms.NumberInput(attrs={"step": 1}),
+            )
+        self.themes = list(application_themes(cohort.programme))
+        for theme in self.themes:
+            for bound in ("min", "max"):
+                self.fields[f"quota_{bound}_{theme.pk}"] = forms.IntegerField(
+                    label=theme.label, min_value=0, max_value=100_000, required=False
+                )
+
+    def weight_fields(self) -> list[forms.BoundField]:
+        return [
+            self[f"weight_{name}"] for name in options.CRITERIA if f"weight_{name}" in self.fields
+        ]
+
+    def quota_rows(self) -> list[tuple[Theme, forms.BoundField, forms.BoundField]]:
+        return [
+            (theme, self[f"quota_min_{theme.pk}"], self[f"quota_max_{theme.pk}"])
+            for theme in self.themes
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for theme in self.themes:
+            low, high = data.get(f"quota_min_{theme.pk}"), data.get(f"quota_max_{theme.pk}")
+            if low is not None and high is not None and low > high:
+                self.add_error(f"quota_max_{theme.pk}", _("The maximum is below the minimum."))
+        return data
+
+    def weights(self) -> dict[str, float] | None:
+        """The weights chosen (the programme's defaults for blanks); None without a cohort."""
+        if self.cohort is None:
+            return None
+        chosen = options.default_weights(self.cohort)
+        for name in options.CRITERIA:
+            value = self.cleaned_data.get(f"weight_{name}")
+            if value is not None:
+                chosen[name] = float(value)
+        return chosen
+
+    def quotas(self) -> list[dict[str, Any]]:
+        rows = []
+        for theme in self.themes:
+            low = self.cleaned_data.get(f"quota_min_{theme.pk}")
+            high = self.cleaned_data.get(f"quota_max_{theme.pk}")
+            if low is None and high is None:
+                continue
+            rows.append({"theme": theme.code, "minimum": low or 0, "maximum": high})
+        return rows
+
+
+def application_themes(programme: Programme) -> Any:
+    """The themes applicants choose from: the programme's, else all the network's."""
+    themes = programme.themes.filter(is_active=True)
+    if not themes.exists():
+        themes = Theme.objects.for_network(programme.network).filter(is_active=True)
+    return themes
 
 
 class PinForm(forms.Form):

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from binome.cohorts import options
 from binome.cohorts.models import Application, Cohort, MatchingRun, Role, RunPair, RunUnmatched
 from binome.cohorts.states import ApplicationStatus
 from binome.intake.suggestions import mentee_input, mentor_profiles, reason_data
@@ -103,6 +104,8 @@ def load_inputs(
     mentee_ids: list[int] | None = None,
     mentor_statuses: tuple[str, ...] = (ApplicationStatus.ACCEPTED,),
     taken: dict[int, int] | None = None,
+    weights: dict[str, Any] | None = None,
+    quotas: list[dict[str, Any]] | None = None,
 ) -> Inputs:
     """The engine's inputs for the cohort's accepted applications (or, for a re-match, the
     ``mentee_ids`` alone against mentors of ``mentor_statuses`` less the places ``taken``)."""
@@ -181,6 +184,8 @@ def load_inputs(
         mentors=mentors,
         requests=requests,
         settings=engine.ProgrammeSettings(
+            weights=options.to_settings_weights(weights),
+            theme_quotas=options.to_theme_quotas(quotas),
             past_pairs=frozenset(past),
             pinned=_pairs(pins, member_of),
             forbidden=_pairs(forbidden, member_of),
@@ -200,10 +205,16 @@ def _pairs(pairs: list[Any], member_of: dict[int, int]) -> frozenset[tuple[int, 
 
 
 def solve(inputs: Inputs, mode: str) -> engine.Assignment:
-    from binome_engine.cohort import assign, assign_fair
+    """The run's objective: most pairs then total (optimal), fairness first, the best total
+    even with fewer pairs, or a stable matching."""
+    from binome_engine.cohort import CohortOptions, assign, assign_fair, assign_stable
 
-    function = assign_fair if mode == "fair" else assign
-    return function(inputs.mentors, inputs.requests, inputs.settings)
+    if mode == "fair":
+        return assign_fair(inputs.mentors, inputs.requests, inputs.settings)
+    if mode == "stable":
+        return assign_stable(inputs.mentors, inputs.requests, inputs.settings)
+    settings = CohortOptions(maximise_matched=mode != "total")
+    return assign(inputs.mentors, inputs.requests, inputs.settings, settings)
 
 
 def store(run: MatchingRun, inputs: Inputs, result: engine.Assignment) -> None:

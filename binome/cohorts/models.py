@@ -125,6 +125,8 @@ class Application(models.Model):
 class Mode(models.TextChoices):
     OPTIMAL = "optimal", _("Most pairs, then the best total score")
     FAIR = "fair", _("Fairness first: the best worst pair")
+    TOTAL = "total", _("The best total score, even with fewer pairs")
+    STABLE = "stable", _("Stable: no mentee and mentor would both rather be together")
 
 
 class MatchingRun(models.Model):
@@ -139,6 +141,10 @@ class MatchingRun(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     mode = models.CharField(_("objective"), max_length=10, choices=Mode.choices)
+    # Points of each criterion (the engine's ``Weights``); empty: the engine's defaults.
+    weights = models.JSONField(default=dict)
+    # [{"theme": code, "minimum": n, "maximum": n or None}], by the mentees' first theme.
+    quotas = models.JSONField(default=list)
     # [mentee application id, mentor application id] pairs, as the manager set them.
     pins = models.JSONField(default=list)
     forbidden = models.JSONField(default=list)

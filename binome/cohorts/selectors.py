@@ -11,7 +11,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from binome.cohorts import words
+from binome.cohorts import options, words
 from binome.cohorts.models import (
     Application,
     Cohort,
@@ -137,6 +137,8 @@ class Review:
     pins: list[tuple[Application, Application]]
     forbidden: list[tuple[Application, Application]]
     themes: list[ThemeBalance]
+    weights: list[tuple[str, float]]  # (criterion in words, points)
+    quotas: list[tuple[str, int, int | None]]  # (theme, minimum, maximum)
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,15 @@ def review(run: MatchingRun, *, page: str | int | None = 1) -> Review:
         ]
 
     return Review(
+        weights=[
+            (str(label), value)
+            for label, value in (
+                (options.CRITERIA[name], points)
+                for name, points in run.weights.items()
+                if name in options.CRITERIA
+            )
+        ],
+        quotas=quota_words(run),
         themes=theme_balance(run),
         pairs=Paginator(pairs, PAIRS_PER_PAGE).get_page(page),
         unmatched=unmatched,
@@ -190,6 +201,18 @@ def review(run: MatchingRun, *, page: str | int | None = 1) -> Review:
         pins=pairs_of(run.pins),
         forbidden=pairs_of(run.forbidden),
     )
+
+
+def quota_words(run: MatchingRun) -> list[tuple[str, int, int | None]]:
+    labels = {
+        t.code: str(t.label)
+        for t in Theme.objects.filter(
+            network_id=run.network_id, code__in=[q["theme"] for q in run.quotas]
+        )
+    }
+    return [
+        (labels.get(q["theme"], q["theme"]), int(q["minimum"]), q["maximum"]) for q in run.quotas
+    ]
 
 
 def places_left(run: MatchingRun) -> dict[int, int]:

@@ -52,6 +52,12 @@ urlpatterns = [
         name="application_screen",
     ),
     path("manage/cohorts/<int:cohort_id>/runs/", views_runs.run_launch, name="run_launch"),
+    path("manage/cohorts/<int:cohort_id>/runs/new/", views_runs.run_new, name="run_new"),
+    path(
+        "manage/cohorts/<int:cohort_id>/runs/preview/",
+        views_runs.run_preview,
+        name="run_preview",
+    ),
     path(
         "manage/cohorts/<int:cohort_id>/runs/<int:run_id>/",
         views_runs.run_detail,

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from binome.cohorts import selectors
+from binome.cohorts import options, selectors
 from binome.cohorts.forms import ForbidForm, LaunchForm, PinForm
 from binome.cohorts.models import Cohort, MatchingRun
 from binome.cohorts.services import runs as run_services
-from binome.cohorts.states import RunStatus
+from binome.cohorts.states import CohortStatus, RunStatus
 from binome.cohorts.views_manager import _cohort_page
 from binome.core.access import Access, staff_required
 from binome.core.operations import run_operation
@@ -31,24 +31,78 @@ def _run_url(access: Access, run: MatchingRun) -> str:
 def run_launch(request: HttpRequest, access: Access, cohort_id: int) -> HttpResponse:
     cohort = selectors.cohort_for_manager(access, cohort_id)
     launched: dict[str, MatchingRun] = {}
+    form = LaunchForm(request.POST, cohort=cohort)
+    # The options page sends "options"; the quick form of the cohort's page, the objective.
+    full = "options" in request.POST
 
     def perform(data: Mapping[str, Any]) -> str:
         launched["run"] = run_services.launch_run(
-            cohort=cohort, manager=access.member, mode=data["mode"]
+            cohort=cohort,
+            manager=access.member,
+            mode=data["mode"],
+            weights=form.weights(),
+            quotas=form.quotas(),
         )
         return _("The run has started.")
 
-    form = LaunchForm(request.POST)
+    def page(bound: forms.BaseForm) -> HttpResponse:
+        if full:
+            return _options_page(request, cohort, bound)
+        return _cohort_page(request, access, cohort, bound=bound)
+
     response = run_operation(
         request,
         form=form,
         perform=perform,
-        page=lambda bound: _cohort_page(request, access, cohort, bound=bound),
+        page=page,
         success=reverse("cohort_manage", args=[access.network.slug, cohort.pk]),
     )
     if "run" in launched:
         response["Location"] = _run_url(access, launched["run"])
     return response
+
+
+@staff_required
+def run_new(request: HttpRequest, access: Access, cohort_id: int) -> HttpResponse:
+    """The options of a new run, with a preview of how rankings move (posted to run_launch)."""
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return _options_page(request, cohort, LaunchForm(cohort=cohort))
+
+
+def _options_page(request: HttpRequest, cohort: Cohort, form: forms.BaseForm) -> HttpResponse:
+    return render(
+        request,
+        "cohorts/run_new.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "can_launch": cohort.status == CohortStatus.MATCHING,
+            "max_weight": options.MAX_WEIGHT,
+        },
+    )
+
+
+@staff_required
+def run_preview(request: HttpRequest, access: Access, cohort_id: int) -> HttpResponse:
+    """How the top mentors of a few mentees move from the default weights to those typed in
+    (an htmx partial; the weights come in the query string)."""
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    form = LaunchForm(request.GET, cohort=cohort)
+    form.fields["mode"].required = False  # the objective does not move rankings
+    rows: list[options.PreviewRow] = []
+    valid = form.is_valid()
+    if valid:
+        before = options.default_weights(cohort)
+        rows = options.preview(cohort, before, form.weights() or before)
+    return render(
+        request,
+        "cohorts/_run_preview.html",
+        {"cohort": cohort, "rows": rows, "valid": valid, "form": form},
+    )
 
 
 @staff_required

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from binome.cohorts import matching
+from binome.cohorts import matching, options
 from binome.cohorts.models import Application, Cohort, MatchingRun, Mode, Role
 from binome.cohorts.services.transitions import locked, move_to
 from binome.cohorts.states import RUN_MACHINE, ApplicationStatus, CohortStatus, RunStatus
@@ -30,10 +31,15 @@ def launch_run(
     pins: list[list[int]] | None = None,
     forbidden: list[list[int]] | None = None,
     parent: MatchingRun | None = None,
+    weights: dict[str, float] | None = None,
+    quotas: list[dict[str, Any]] | None = None,
 ) -> MatchingRun:
-    """Queue a run over the cohort's accepted applications; the worker executes it."""
+    """Queue a run over the cohort's accepted applications; the worker executes it. Its
+    options (objective, weights, theme quotas) are stored with it and never change."""
     if mode not in Mode.values:
         raise DomainError(_("Choose an objective."), code="mode")
+    weights = _checked_weights(weights)
+    quotas = _checked_quotas(quotas)
     with transaction.atomic():
         cohort = locked(cohort)
         if cohort.status != CohortStatus.MATCHING:
@@ -51,6 +57,8 @@ def launch_run(
             mode=mode,
             pins=pins or [],
             forbidden=forbidden or [],
+            weights=weights,
+            quotas=quotas,
             created_by=manager,
         )
         audit.record(
@@ -58,6 +66,42 @@ def launch_run(
         )
         transaction.on_commit(lambda: _enqueue(run.pk))
     return run
+
+
+def _checked_weights(weights: dict[str, float] | None) -> dict[str, float]:
+    """Every criterion's points (the engine's defaults for those not given), each bounded."""
+    full = options.engine_weights()
+    for name, value in (weights or {}).items():
+        if name not in full:
+            raise DomainError(_("Unknown criterion."), code="weights")
+        if not 0 <= float(value) <= options.MAX_WEIGHT:
+            raise DomainError(
+                _("Each weight is from 0 to %(max)s points.") % {"max": options.MAX_WEIGHT},
+                code="weights",
+            )
+        full[name] = float(value)
+    if not any(full.values()):
+        raise DomainError(_("At least one criterion needs some weight."), code="weights")
+    return full
+
+
+def _checked_quotas(quotas: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    checked = []
+    seen = set()
+    for quota in quotas or []:
+        theme = str(quota["theme"])
+        minimum = int(quota.get("minimum") or 0)
+        maximum = quota.get("maximum")
+        maximum = None if maximum is None else int(maximum)
+        if theme in seen:
+            raise DomainError(_("One quota per theme."), code="quotas")
+        if minimum < 0 or (maximum is not None and maximum < minimum):
+            raise DomainError(_("A quota's minimum is from 0 to its maximum."), code="quotas")
+        if minimum == 0 and maximum is None:
+            continue  # no bound at all: no quota
+        seen.add(theme)
+        checked.append({"theme": theme, "minimum": minimum, "maximum": maximum})
+    return checked
 
 
 def _enqueue(run_id: int) -> None:
@@ -92,6 +136,8 @@ def pin_pair(
         pins=pins,
         forbidden=forbidden,
         parent=run,
+        weights=run.weights,
+        quotas=run.quotas,
     )
 
 
@@ -118,6 +164,8 @@ def forbid_pair(
         pins=pins,
         forbidden=forbidden,
         parent=run,
+        weights=run.weights,
+        quotas=run.quotas,
     )
 
 
@@ -151,7 +199,13 @@ def execute_run(*, run_id: int) -> None:
     try:
         _phase(run, "loading")
         started = time.perf_counter()
-        inputs = matching.load_inputs(run.cohort, pins=run.pins, forbidden=run.forbidden)
+        inputs = matching.load_inputs(
+            run.cohort,
+            pins=run.pins,
+            forbidden=run.forbidden,
+            weights=run.weights,
+            quotas=run.quotas,
+        )
         loaded = time.perf_counter()
         _phase(run, "solving")
         result = matching.solve(inputs, run.mode)

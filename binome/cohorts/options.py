@@ -1,0 +1,168 @@
+"""A run's options — objective, weight of each criterion, theme quotas — and the preview of how
+rankings move when the weights change.
+
+Rules kept here:
+- weights are the engine's criteria, each from 0 to ``MAX_WEIGHT`` points; the defaults are those
+  of the programme's latest run (the engine's own when it has none);
+- a quota bounds the pairs of mentees whose first quota theme (in the programme's order of
+  themes) is that theme — the engine's ``ThemeQuota``;
+- the preview ranks mentors for a small sample of accepted mentees on inputs loaded once
+  (``matching.load_inputs``): the same scores as a run, without solving anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.utils.translation import gettext_lazy as _
+
+from binome.cohorts.models import Application, Cohort, MatchingRun
+from binome.cohorts.states import ApplicationStatus
+from binome_engine import model as engine
+
+MAX_WEIGHT = 100
+SAMPLE = 8
+TOP = 3
+
+CRITERIA = {
+    "text": _("Words in common (what they wrote)"),
+    "sector": _("Sector"),
+    "function": _("Job function"),
+    "themes": _("Shared themes"),
+    "experience": _("Experience gap"),
+    "language": _("Shared language"),
+    "skills": _("Skills"),
+    "format": _("Meeting format"),
+    "proximity": _("Same city or country"),
+    "capacity": _("Mentor's free places"),
+    "responsiveness": _("Mentor answers invitations"),
+}
+
+
+def engine_weights() -> dict[str, float]:
+    return engine.Weights().as_dict()
+
+
+def default_weights(cohort: Cohort) -> dict[str, float]:
+    """The weights of the programme's latest run, else the engine's defaults."""
+    latest = (
+        MatchingRun.objects.filter(cohort__programme_id=cohort.programme_id)
+        .exclude(weights={})
+        .order_by("-created_at", "-pk")
+        .values_list("weights", flat=True)
+        .first()
+    )
+    weights = engine_weights()
+    if latest:
+        weights.update({k: float(v) for k, v in latest.items() if k in weights})
+    return weights
+
+
+def run_weights(run: MatchingRun | None) -> dict[str, float]:
+    weights = engine_weights()
+    if run is not None and run.weights:
+        weights.update({k: float(v) for k, v in run.weights.items() if k in weights})
+    return weights
+
+
+def to_settings_weights(weights: dict[str, Any] | None) -> engine.Weights:
+    if not weights:
+        return engine.Weights()
+    known = engine_weights()
+    return engine.Weights(**{k: float(v) for k, v in weights.items() if k in known})
+
+
+def to_theme_quotas(quotas: list[dict[str, Any]] | None) -> tuple[engine.ThemeQuota, ...]:
+    return tuple(
+        engine.ThemeQuota(
+            theme=str(q["theme"]),
+            minimum=int(q.get("minimum") or 0),
+            maximum=None if q.get("maximum") is None else int(q["maximum"]),
+        )
+        for q in quotas or []
+    )
+
+
+@dataclass(frozen=True)
+class Ranked:
+    name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    mentee: str
+    before: list[Ranked]
+    after: list[Ranked]
+
+    @property
+    def moved(self) -> bool:
+        return [r.name for r in self.before] != [r.name for r in self.after]
+
+
+def preview(
+    cohort: Cohort, before: dict[str, float], after: dict[str, float], *, sample: int = SAMPLE
+) -> list[PreviewRow]:
+    """Each sampled mentee's top mentors under ``before`` and ``after`` weights."""
+    from binome.cohorts import matching
+    from binome_engine.constraints import eligible
+    from binome_engine.index import MentorIndex
+    from binome_engine.scoring import encode, total_points
+
+    mentee_ids = list(
+        Application.objects.filter(cohort=cohort, role="mentee", status=ApplicationStatus.ACCEPTED)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:sample]
+    )
+    if not mentee_ids:
+        return []
+    inputs = matching.load_inputs(cohort, pins=[], forbidden=[], mentee_ids=mentee_ids)
+    if not inputs.mentors:
+        return []
+    index = MentorIndex(inputs.mentors)
+    block = encode(index, inputs.requests)
+    rows: dict[str, np.ndarray] = {}
+    for key, weights in (("before", before), ("after", after)):
+        settings = engine.ProgrammeSettings(
+            weights=to_settings_weights(weights), past_pairs=inputs.settings.past_pairs
+        )
+        points = np.asarray(total_points(index, block, settings), dtype=np.float64) / 1000
+        points[~np.asarray(eligible(index, block, settings), dtype=bool)] = -np.inf
+        rows[key] = points
+    names = _names(
+        [int(m) for m in index.ids[: index.n]], [int(r.id) for r in inputs.requests], inputs
+    )
+    result = []
+    for i, request in enumerate(inputs.requests):
+        ranked = {}
+        for key, points in rows.items():
+            order = np.argsort(-points[i], kind="stable")[:TOP]
+            ranked[key] = [
+                Ranked(names["mentor"].get(int(index.ids[j]), "?"), round(float(points[i][j]), 1))
+                for j in order
+                if np.isfinite(points[i][j])
+            ]
+        result.append(
+            PreviewRow(names["mentee"].get(int(request.id), "?"), ranked["before"], ranked["after"])
+        )
+    return result
+
+
+def _names(mentor_members: list[int], mentee_applications: list[int], inputs: Any) -> Any:
+    from binome.members.models import Member
+
+    members = dict(
+        (pk, f"{first} {last}".strip())
+        for pk, first, last in Member.objects.filter(pk__in=mentor_members).values_list(
+            "pk", "first_name", "last_name"
+        )
+    )
+    mentees = {
+        pk: f"{first} {last}".strip()
+        for pk, first, last in Application.objects.filter(pk__in=mentee_applications).values_list(
+            "pk", "member__first_name", "member__last_name"
+        )
+    }
+    return {"mentor": members, "mentee": mentees}
