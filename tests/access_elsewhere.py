@@ -58,6 +58,8 @@ class Elsewhere:
     application: Any = None
     run: Any = None
     sibling_application: Any = None
+    # Surveys: another network's template and question; a question of another template.
+    survey: dict[str, Any] = field(default_factory=dict)
 
 
 def _pair_objects(pair: Mentorship) -> tuple[Meeting, ActionItem, Flag]:
@@ -122,8 +124,23 @@ def build_elsewhere(world: World) -> Elsewhere:
         shortlisting=shortlisting,
         in_intake=in_intake,
         flash=flash,
+        survey=_survey_elsewhere(world, programme),
         **cohort_objects,
     )
+
+
+def _survey_elsewhere(world: World, programme: Programme) -> dict[str, Any]:
+    from binome.surveys.models import SurveyTemplate
+    from binome.surveys.services import install_default_templates
+
+    install_default_templates(programme=programme)
+    template = SurveyTemplate.objects.get(programme=programme, moment="end")
+    end = SurveyTemplate.objects.get(programme=world.programme, moment="end")
+    return {
+        "template": template,
+        "question": template.current_questions().get(code="end_comment"),
+        "sibling_question": end.current_questions().get(code="end_comment"),
+    }
 
 
 def _flash_elsewhere(world: World, mentor: Member, mentee: Member) -> dict[str, Any]:

@@ -53,6 +53,8 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "cohort_id": lambda w: w.cohort.pk,
     "application_id": lambda w: w.application.pk,
     "role": lambda w: "mentee",
+    "template_id": lambda w: w.survey["template"].pk,
+    "survey_question_id": lambda w: w.survey["question"].pk,
 }
 OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     # Only a draft is edited, in its own programme.
@@ -397,6 +399,21 @@ kpi_export              GET  login 404   404   404   404   404   404   200   200
 kpi_export              POST login 404   404   404   404   404   404   405   405   404
 impact_report           GET  login 404   404   404   404   404   404   200   200   404
 impact_report           POST login 404   404   404   404   404   404   405   405   404
+# -- Survey template editor (issue 16): the programme's managers and the network admins
+survey_templates        GET  login 404   404   404   404   200   404   200   404   404
+survey_templates        POST login 404   404   404   404   405   404   405   404   404
+survey_defaults         GET  login 404   404   404   404   405   405   405   405   404
+survey_defaults         POST login 404   404   404   404   302   404   302   404   404
+survey_template         GET  login 404   404   404   404   200   404   200   404   404
+survey_template         POST login 404   404   404   404   200   404   200   404   404
+survey_question_add     GET  login 404   404   404   404   200   404   200   404   404
+survey_question_add     POST login 404   404   404   404   200   404   200   404   404
+survey_question_edit    GET  login 404   404   404   404   200   404   200   404   404
+survey_question_edit    POST login 404   404   404   404   200   404   200   404   404
+survey_question_remove  GET  login 404   404   404   404   405   405   405   405   404
+survey_question_remove  POST login 404   404   404   404   302   404   302   404   404
+survey_question_move    GET  login 404   404   404   404   405   405   405   405   404
+survey_question_move    POST login 404   404   404   404   200   404   200   404   404
 # -- Cohorts: matching runs, review, manual swaps
 run_launch              GET  login 404   404   404   404   405   405   405   405   404
 run_launch              POST login 404   404   404   404   200   404   200   404   404

@@ -105,6 +105,8 @@ class World:
     # Speed mentoring: an event of a speed programme the manager runs, the mentor and the
     # mentee registered, its rotation built (still open).
     speed: dict[str, Any] = field(default_factory=dict)
+    # Surveys: the programme's first-meeting template (sent, answered) and a question of its own.
+    survey: dict[str, Any] = field(default_factory=dict)
 
     def user(self, persona: str) -> User | None:
         if persona == "superuser":
@@ -327,6 +329,14 @@ def _surveys_answered(pair: Mentorship, mentee: Member, mentor: Member) -> str:
     return answer_token(SurveyResponse.objects.get(mentorship=pair, respondent=mentor))
 
 
+def survey_objects(programme: Programme) -> dict[str, Any]:
+    from binome.surveys.models import SurveyTemplate
+
+    template = SurveyTemplate.objects.get(programme=programme, moment="first_meeting")
+    question = template.current_questions().get(code="first_comment")
+    return {"template": template, "question": question}
+
+
 def build_world() -> World:
     from binome.flash.tokens import outcome_token
     from binome.intake.tokens import invitation_token
@@ -435,4 +445,5 @@ def build_world() -> World:
         flash=flash,
         run=run,
         speed=speed,
+        survey=survey_objects(programme),
     )

@@ -61,6 +61,11 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
     ],
     "cohort_id": [("other network", lambda e: e.cohort.pk)],
     "run_id": [("other network", lambda e: e.run.pk)],
+    "template_id": [("other network", lambda e: e.survey["template"].pk)],
+    "survey_question_id": [
+        ("other network", lambda e: e.survey["question"].pk),
+        ("another survey", lambda e: e.survey["sibling_question"].pk),
+    ],
     "application_id": [
         ("other network", lambda e: e.application.pk),
         ("another member and cohort", lambda e: e.sibling_application.pk),

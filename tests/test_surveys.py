@@ -74,7 +74,7 @@ def test_each_programme_kind_gets_its_default_surveys_in_both_languages(world):
     assert long_moments == {Moment.FIRST_MEETING, Moment.MID_TERM, Moment.END}
     assert list(
         SurveyTemplate.objects.filter(programme=flash).values_list("moment", flat=True)
-    ) == [Moment.END]
+    ) == [Moment.FLASH]
     end = SurveyTemplate.objects.get(programme=world.programme, moment=Moment.END)
     codes = set(end.questions.values_list("code", flat=True))
     assert {"next_step_before", "next_step_after", "goals_reached", "recommend"} <= codes

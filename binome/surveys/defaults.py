@@ -4,6 +4,8 @@ Stored as rows when the programme is first surveyed, so a programme's team can c
 copy. The impact set is read by code: ``next_step_before`` / ``next_step_after`` (the AFEV
 "clearer view of my next step" measure), ``goals_reached``, ``recommend`` (NPS) and
 ``would_mentor`` (a mentee ready to mentor in turn); ``mentor_again`` (a mentor ready to go again).
+These and ``satisfaction`` (the key figures) and ``fit`` (the re-match offer) are built in: the
+template editor keeps them, with their kind and choices (``BUILT_IN``).
 """
 
 from __future__ import annotations
@@ -200,6 +202,7 @@ FLASH_END = (
 )
 
 TITLES = {
+    Moment.FLASH: ("Votre échange flash", "Your flash exchange"),
     Moment.FIRST_MEETING: ("Votre première séance", "Your first meeting"),
     Moment.MID_TERM: ("Point d’étape à mi-parcours", "Mid-term check-in"),
     Moment.END: ("Bilan de votre mentorat", "Looking back on your mentoring"),
@@ -212,6 +215,17 @@ LONG_PAIRS: dict[str, tuple[Q, ...]] = {
 DEFAULTS: dict[str, dict[str, tuple[Q, ...]]] = {
     "on_demand": LONG_PAIRS,
     "cohort": LONG_PAIRS,
-    "flash": {Moment.END: FLASH_END},
+    "flash": {Moment.FLASH: FLASH_END},
     "speed": {Moment.END: FLASH_END},
+}
+
+# Questions the code reads by their code: never removed, their kind and choices kept.
+BUILT_IN: dict[str, str] = {
+    "next_step_before": "kpi",
+    "next_step_after": "kpi",
+    "goals_reached": "kpi",
+    "recommend": "kpi",
+    "would_mentor": "kpi",
+    "satisfaction": "kpi",
+    "fit": "rematch",
 }

@@ -21,6 +21,16 @@ class Moment(models.TextChoices):
     FIRST_MEETING = "first_meeting", _("After the first meeting")
     MID_TERM = "mid_term", _("Mid-term")
     END = "end", _("End of the mentorship")
+    FLASH = "flash", _("Some days after a flash exchange")
+
+
+# The moments a programme of each kind can survey (flash exchanges are not pairs).
+MOMENTS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "on_demand": (Moment.FIRST_MEETING, Moment.MID_TERM, Moment.END),
+    "cohort": (Moment.FIRST_MEETING, Moment.MID_TERM, Moment.END),
+    "flash": (Moment.FLASH,),
+    "speed": (Moment.END,),
+}
 
 
 class Role(models.TextChoices):
@@ -53,7 +63,13 @@ def _in_language(fr: str, en: str) -> str:
 
 
 class SurveyTemplate(models.Model):
-    """The questions a programme asks at one moment of its pairs' life."""
+    """The questions a programme asks at one moment of its pairs' life.
+
+    Versioned: surveys are sent with the template's current ``version``, and a response keeps
+    the version it was sent with. A question that a sent survey shows is never changed in
+    place: an edit retires it (``until_version``) and adds its successor (``since_version``), so
+    answers keep the wording, kind, choices and audience they were given under.
+    """
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
     programme = models.ForeignKey(
@@ -63,7 +79,11 @@ class SurveyTemplate(models.Model):
     title_fr = models.CharField(_("title in French"), max_length=200)
     title_en = models.CharField(_("title in English"), max_length=200)
     is_active = models.BooleanField(_("sent"), default=True)
+    # Flash exchanges: the survey goes this many days after an exchange that took place.
+    delay_days = models.PositiveSmallIntegerField(_("days after the exchange"), default=2)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["programme", "moment"]
@@ -77,6 +97,15 @@ class SurveyTemplate(models.Model):
     @property
     def title(self) -> str:
         return _in_language(self.title_fr, self.title_en)
+
+    def questions_at(self, version: int) -> models.QuerySet[Question]:
+        """The questions surveys of ``version`` show, in order."""
+        return self.questions.filter(since_version__lte=version).filter(
+            models.Q(until_version__isnull=True) | models.Q(until_version__gt=version)
+        )
+
+    def current_questions(self) -> models.QuerySet[Question]:
+        return self.questions.filter(until_version__isnull=True)
 
 
 class Question(models.Model):
@@ -99,11 +128,18 @@ class Question(models.Model):
     # [[value, French label, English label], …] for the choice kinds.
     choices = models.JSONField(default=list, blank=True)
     is_required = models.BooleanField(_("required"), default=False)
+    # The template versions that show it: from ``since_version`` to before ``until_version``.
+    since_version = models.PositiveIntegerField(default=1, editable=False)
+    until_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["template", "position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["template", "code"], name="question_code_once")
+            models.UniqueConstraint(
+                fields=["template", "code"],
+                condition=models.Q(until_version__isnull=True),
+                name="question_code_once",
+            )
         ]
 
     def __str__(self) -> str:
@@ -153,6 +189,7 @@ class SurveyResponse(models.Model):
     respondent = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
     role = models.CharField(max_length=10, choices=Role.choices)
     moment = models.CharField(max_length=20, choices=Moment.choices)
+    template_version = models.PositiveIntegerField(default=1)
     sent_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     reminded_at = models.DateTimeField(null=True, blank=True)

@@ -7,13 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from binome.core import audit
 from binome.core.access import Access
 from binome.members.models import Member
 from binome.mentorships.models import Mentorship
 from binome.programmes.models import Programme
-from binome.surveys.models import Answer, QuestionKind, SurveyResponse, Visibility, Wave
+from binome.surveys.models import (
+    Answer,
+    Question,
+    QuestionKind,
+    SurveyResponse,
+    SurveyTemplate,
+    Visibility,
+    Wave,
+)
 
 
 @dataclass(frozen=True)
@@ -104,3 +114,60 @@ def words_for(pair: Mentorship, reader: Member) -> list[ReadAnswer]:
         .order_by("response__sent_at")
     )
     return [ReadAnswer(question=a.response.template.title, value=a.text) for a in answers]
+
+
+# -- The template editor: the programme's managers and the network's admins.
+
+
+def programme_for_editor(access: Access, programme_id: int) -> Programme:
+    programme = get_object_or_404(Programme.objects.for_network(access.network), pk=programme_id)
+    if not access.manages(programme):
+        raise Http404
+    return programme
+
+
+def template_for_editor(access: Access, template_id: int) -> SurveyTemplate:
+    template = get_object_or_404(
+        SurveyTemplate.objects.select_related("programme", "network"),
+        network=access.network,
+        pk=template_id,
+    )
+    if not access.manages(template.programme):
+        raise Http404
+    return template
+
+
+def current_question(template: SurveyTemplate, question_id: int) -> Question:
+    """A question of the template's current version (retired ones are history, not edited)."""
+    return get_object_or_404(template.current_questions(), pk=question_id)
+
+
+@dataclass(frozen=True)
+class TemplateSummary:
+    template: SurveyTemplate
+    questions: int
+    sent: int
+    answered: int
+
+
+def templates_of(programme: Programme) -> list[TemplateSummary]:
+    """The programme's surveys with their current questions and the surveys sent (3 queries)."""
+    templates = list(
+        SurveyTemplate.objects.filter(programme=programme).annotate(
+            n=Count("questions", filter=Q(questions__until_version__isnull=True))
+        )
+    )
+    counts = {
+        template_id: (sent, answered)
+        for template_id, sent, answered in SurveyResponse.objects.filter(programme=programme)
+        .values("template_id")
+        .annotate(sent=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
+        .values_list("template_id", "sent", "answered")
+    }
+    return [TemplateSummary(t, t.n, *counts.get(t.pk, (0, 0))) for t in templates]
+
+
+def sent_with_earlier_versions(template: SurveyTemplate) -> int:
+    return SurveyResponse.objects.filter(
+        template=template, template_version__lt=template.version
+    ).count()

@@ -68,7 +68,9 @@ def install_default_templates(*, programme: Programme) -> list[SurveyTemplate]:
 
 
 def questions_for(response: SurveyResponse) -> list[Question]:
-    return [q for q in response.template.questions.all() if q.asks(response.role)]
+    """The questions of the version the survey was sent with that ask the respondent's role."""
+    shown = response.template.questions_at(response.template_version)
+    return [q for q in shown if q.asks(response.role)]
 
 
 def save_answers(*, response: SurveyResponse, data: Mapping[str, Any]) -> SurveyResponse:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from binome.mentorships.models import Mentorship
 from binome.mentorships.states import MeetingStatus, MentorshipStatus
 from binome.notifications.emails import send_templated
 from binome.programmes.models import Programme
-from binome.surveys.models import Moment, Role, SurveyResponse, SurveyTemplate, Wave
+from binome.surveys.models import Moment, Question, Role, SurveyResponse, SurveyTemplate, Wave
 from binome.surveys.services import install_default_templates
 from binome.surveys.tokens import answer_link
 
@@ -38,7 +38,8 @@ def run_waves(*, now: datetime.datetime | None = None) -> dict[str, int]:
     installed = _install_missing_templates()
     sent = 0
     templates = SurveyTemplate.objects.filter(is_active=True).select_related("programme")
-    for template in templates.prefetch_related("questions"):
+    current = Question.objects.filter(until_version__isnull=True)
+    for template in templates.prefetch_related(Prefetch("questions", queryset=current)):
         sent += _open_wave(template, now)
     return {"templates": installed, "sent": sent, "reminded": _remind(now)}
 
@@ -56,6 +57,8 @@ def due_pairs(template: SurveyTemplate, now: datetime.datetime) -> QuerySet[Ment
     pairs = Mentorship.objects.filter(programme=programme).exclude(
         Exists(SurveyResponse.objects.filter(mentorship=OuterRef("pk"), moment=template.moment))
     )
+    if template.moment == Moment.FLASH:
+        return pairs.none()  # flash exchanges are not pairs: see flash_waves
     if template.moment == Moment.FIRST_MEETING:
         held = Q(meetings__status=MeetingStatus.HELD)
         return (
@@ -103,6 +106,7 @@ def _open_wave(template: SurveyTemplate, now: datetime.datetime) -> int:
                         respondent=person,
                         role=role,
                         moment=template.moment,
+                        template_version=template.version,
                         sent_at=now,
                         expires_at=now + ANSWER_WITHIN,
                     )
