@@ -77,6 +77,49 @@ def test_a_french_excel_export_imports_without_editing(world, django_capture_on_
     assert members["Ÿvart"].country == "US"
 
 
+def test_an_association_back_office_export_maps_its_own_headers(
+    world, django_capture_on_commit_callbacks
+):
+    # Written as a member-management tool exports: a title line and a line of separators above
+    # the header, Windows-1252, headers with qualifiers ("Email perso", "Tél. portable",
+    # "Entreprise actuelle", "Pays de résidence"), job titles under "Fonction", and the sector
+    # labels of an industry list rather than ours.
+    batch = check(world, "export-association-cp1252.csv", django_capture_on_commit_callbacks)
+    assert (batch.encoding, batch.header_line) == ("cp1252", 3)
+    mapped = {field: batch.headers[column] for field, column in batch.mapping.items()}
+    assert mapped == {
+        "last_name": "NOM",
+        "first_name": "Prénom",
+        "email": "Email perso",
+        "class_year": "Promo",
+        "degree": "Diplôme",
+        "employer": "Entreprise actuelle",
+        "position_title": "Fonction",
+        "sector": "Secteur d'activité",
+        "city": "Ville de résidence",
+        "country": "Pays de résidence",
+        "phone": "Tél. portable",
+        "linkedin_url": "Profil LinkedIn",
+    }
+    # "2010/2011" names two years: which one is the class is for the admin to say.
+    assert issues(batch) == [(14, "class_year", "year")]
+    warnings = ImportIssue.objects.filter(batch=batch, is_warning=True)
+    assert [(w.line, w.value) for w in warnings] == [(4, "Banque / Assurance")]
+    rows = {row[1]: row for row in batch.rows}
+    assert rows["Smith"][batch.mapping["position_title"]] == "Partner"
+    sectors = {
+        name: imports.values.lookup("sector", rows[name][batch.mapping["sector"]])
+        for name in ("de La Tour", "Petit", "Roux", "Nguyen", "Smith")
+    }
+    assert sectors == {
+        "de La Tour": "luxury",
+        "Petit": "banking",
+        "Roux": "software",
+        "Nguyen": "software",
+        "Smith": "consulting",
+    }
+
+
 def test_a_windows_file_reports_each_fault_at_its_physical_line(
     world, django_capture_on_commit_callbacks
 ):
@@ -442,3 +485,39 @@ def test_the_quick_formula_scan_hands_unknown_markup_to_the_xml_parse():
     prefixed = plain.replace(b"<", b"<x:").replace(b"<x:/", b"</x:").replace(b"xmlns=", b"xmlns:x=")
     assert parser._scan_formulas(io.BytesIO(prefixed)) is None
     assert (parser.cell_reference(2, 26), parser.column_index("AA")) == ("AA2", 26)
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Tél. portable", "phone"),
+        ("Mobile Phone", "phone"),
+        ("Work Email", "email"),
+        ("Adresse e-mail personnelle", "email"),
+        ("Nom de l'entreprise", "employer"),
+        ("Current Company", "employer"),
+        ("Intitulé du poste", "position_title"),
+        ("Pays de résidence", "country"),
+        ("Nom d'usage", "last_name"),
+        ("Prénom usuel", "first_name"),
+        # qualifiers never turn another datum into a field
+        ("Date de naissance", None),
+        ("Année de naissance", None),
+        ("Ville de naissance", None),
+        ("Code postal", None),
+        ("Nom de jeune fille", None),
+    ],
+)
+def test_headers_are_read_without_their_qualifiers(header, field):
+    assert imports.fields.field_for_header(header) == field
+
+
+def test_a_function_column_of_functions_stays_a_function_and_one_of_titles_is_the_position():
+    headers = ["Email", "Nom", "Fonction"]
+    functions = [["a@x.fr", "A", "Finance"], ["b@x.fr", "B", "Marketing"], ["c@x.fr", "C", "RH"]]
+    titles = [["a@x.fr", "A", "Directeur des risques"], ["b@x.fr", "B", "Trader"]]
+    assert imports.guess_mapping(headers, functions)["function"] == 2
+    guessed = imports.guess_mapping(headers, titles)
+    assert guessed["position_title"] == 2 and "function" not in guessed
+    both = imports.guess_mapping([*headers, "Poste"], [[*r, "x"] for r in titles])
+    assert both["function"] == 2 and both["position_title"] == 3

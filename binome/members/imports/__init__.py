@@ -78,6 +78,8 @@ def guess_mapping(headers: list[str], rows: list[list[str]] | None = None) -> di
         name = field_for_header(header)
         if name is not None and name not in mapping:
             mapping[name] = index
+    if rows and "function" in mapping and "position_title" not in mapping:
+        mapping = _titles_under_function(mapping, rows)
     if "email" not in mapping and rows:
         sample = rows[:200]
         for index in range(len(headers)):
@@ -88,6 +90,20 @@ def guess_mapping(headers: list[str], rows: list[list[str]] | None = None) -> di
                 mapping["email"] = index
                 break
     return mapping
+
+
+def _titles_under_function(mapping: dict[str, int], rows: list[list[str]]) -> dict[str, int]:
+    """French exports call the job title "Fonction": when the column's values are mostly not
+    job functions ("Directeur des risques", "Data scientist") and no other column holds the
+    title, they are read as the current position (the admin sees it on the mapping page)."""
+    index = mapping["function"]
+    cells = [row[index].strip() for row in rows[:200] if index < len(row) and row[index].strip()]
+    known = sum(values.lookup("function", cell) is not None for cell in cells)
+    if not cells or known * 2 >= len(cells):
+        return mapping
+    moved = {name: column for name, column in mapping.items() if name != "function"}
+    moved["position_title"] = index
+    return moved
 
 
 def missing_required(mapping: dict[str, int]) -> list[str]:

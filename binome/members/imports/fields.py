@@ -37,7 +37,7 @@ FIELDS: tuple[ImportField, ...] = (
         "last_name",
         gettext_lazy("Last name"),
         True,
-        ("nom", "lastname", "surname", "nom de famille", "family name"),
+        ("nom", "lastname", "surname", "nom de famille", "family name", "nom d usage"),
     ),
     ImportField(
         "class_year",
@@ -56,7 +56,19 @@ FIELDS: tuple[ImportField, ...] = (
         "employer",
         gettext_lazy("Employer"),
         False,
-        ("entreprise", "employeur", "societe", "company", "organisation", "organization"),
+        (
+            "entreprise",
+            "employeur",
+            "societe",
+            "company",
+            "organisation",
+            "organization",
+            "nom entreprise",
+            "nom societe",
+            "raison sociale",
+            "employer name",
+            "company name",
+        ),
     ),
     ImportField(
         "sector", gettext_lazy("Sector"), False, ("secteur", "secteur d activite", "industry")
@@ -178,9 +190,65 @@ def _names(field: ImportField) -> set[str]:
     return {key(field.name), key(str(field.label))} | {key(alias) for alias in field.aliases}
 
 
+# Words that say which one of a kind a column holds, not what it holds: "Email perso",
+# "Tél. portable", "Entreprise actuelle", "Pays de résidence", "Intitulé du poste".
+QUALIFIERS = frozenset(
+    {
+        "actuel",
+        "actuelle",
+        "actuels",
+        "current",
+        "present",
+        "perso",
+        "personnel",
+        "personnelle",
+        "personal",
+        "principal",
+        "principale",
+        "main",
+        "primary",
+        "pro",
+        "professionnel",
+        "professionnelle",
+        "work",
+        "business",
+        "portable",
+        "mobile",
+        "cellulaire",
+        "cell",
+        "fixe",
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "l",
+        "of",
+        "the",
+        "residence",
+        "habituelle",
+        "occupe",
+        "intitule",
+        "en",
+        "cours",
+        "usuel",
+        "membre",
+        "member",
+        "alumni",
+    }
+)
+
+
 def field_for_header(header: str) -> str | None:
-    """The field a column is for, from its header in French or English ("E-mail" → email)."""
-    return _header_index().get(key(header))
+    """The field a column is for, from its header in French or English ("E-mail" → email),
+    then from the header without its qualifiers ("Tél. portable" → phone)."""
+    index = _header_index()
+    name = key(header)
+    if name in index:
+        return index[name]
+    core = " ".join(word for word in name.split() if word not in QUALIFIERS)
+    return index.get(core) if core else None
 
 
 @lru_cache(maxsize=1)
