@@ -500,6 +500,10 @@ def test_the_quick_formula_scan_hands_unknown_markup_to_the_xml_parse():
         ("Pays de résidence", "country"),
         ("Nom d'usage", "last_name"),
         ("Prénom usuel", "first_name"),
+        ("Mailing City", "city"),
+        ("Home Phone", "phone"),
+        ("Preferred Class Year", "class_year"),
+        ("Year of graduation", "class_year"),
         # qualifiers never turn another datum into a field
         ("Date de naissance", None),
         ("Année de naissance", None),

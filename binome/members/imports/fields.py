@@ -43,7 +43,20 @@ FIELDS: tuple[ImportField, ...] = (
         "class_year",
         gettext_lazy("Class year"),
         False,
-        ("promo", "promotion", "annee", "year", "annee de promotion", "graduation year", "class"),
+        (
+            "promo",
+            "promotion",
+            "annee",
+            "year",
+            "annee de promotion",
+            "annee de sortie",
+            "annee de diplomation",
+            "graduation year",
+            "year of graduation",
+            "grad year",
+            "class",
+            "class of",
+        ),
     ),
     ImportField("degree", gettext_lazy("Degree"), False, ("diplome", "formation", "cursus")),
     ImportField(
@@ -236,6 +249,9 @@ QUALIFIERS = frozenset(
         "membre",
         "member",
         "alumni",
+        "mailing",
+        "home",
+        "preferred",
     }
 )
 
