@@ -82,6 +82,7 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
         for name in (
             "run_launch",
             "run_new",
+            "run_compare",
             "run_preview",
             "run_detail",
             "run_progress",
@@ -419,6 +420,8 @@ run_launch              GET  login 404   404   404   404   405   405   405   405
 run_launch              POST login 404   404   404   404   200   404   200   404   404
 run_new                 GET  login 404   404   404   404   200   404   200   404   404
 run_new                 POST login 404   404   404   404   405   404   405   404   404
+run_compare             GET  login 404   404   404   404   200   404   200   404   404
+run_compare             POST login 404   404   404   404   405   404   405   404   404
 run_preview             GET  login 404   404   404   404   200   404   200   404   404
 run_preview             POST login 404   404   404   404   405   404   405   404   404
 run_detail              GET  login 404   404   404   404   200   404   200   404   404

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from binome.cohorts import options
+from binome.cohorts import options, selectors
 from binome.cohorts.services import cohorts as cohort_services
 from binome.cohorts.services import runs
 from binome.cohorts.states import RunStatus
@@ -130,3 +130,43 @@ def test_the_preview_reads_in_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(20):
         options.preview(cohort, options.engine_weights(), options.engine_weights())
+
+
+def test_two_runs_compare_side_by_side(login, world, cohort):
+    first = run_now(cohort, world.bob)
+    pair = first.pairs.order_by("pk").first()
+    second = runs.forbid_pair(run=first, manager=world.bob, mentee=pair.mentee, mentor=pair.mentor)
+    runs.execute_run(run_id=second.pk)
+    second.refresh_from_db()
+    comparison = selectors.compare(first, second)
+    assert comparison.a.matched == first.matched_count and comparison.b.matched == 3
+    assert comparison.kept + len(comparison.changed) + len(comparison.only_a) == 3
+    assert pair.mentee_id in {row.mentee.pk for row in comparison.changed + comparison.only_a}
+    assert comparison.a.worst == min(first.pairs.values_list("score", flat=True))
+    client = login(world.bob)
+    url = reverse("run_compare", args=["ax", cohort.pk])
+    page = client.get(url).content.decode()  # by default: the latest against the one before
+    assert "Comparer deux calculs" in page and "<svg" in page
+    assert pair.mentee.member.full_name in page
+    # a run of another cohort is not offered: the defaults are shown
+    assert client.get(url, {"a": 999999, "b": second.pk}).status_code == 200
+    same = client.get(url, {"a": second.pk, "b": second.pk}).content.decode()
+    assert "deux calculs différents" in same
+
+
+def test_the_review_draws_the_score_distribution(login, world, cohort):
+    run = run_now(cohort, world.bob)
+    page = login(world.bob).get(reverse("run_detail", args=["ax", cohort.pk, run.pk]))
+    body = page.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in body and 'role="img"' in body
+    assert "Répartition des scores" in body
+
+
+def test_buckets_keep_empty_ones_between():
+    from binome.cohorts.charts import buckets, histogram
+
+    assert buckets([3, 25.5]) == [(0, 10, 1), (10, 20, 0), (20, 30, 1)]
+    assert buckets([44, 61]) == [(40, 50, 1), (50, 60, 0), (60, 70, 1)]
+    assert buckets([]) == [] and histogram("x", "t", [("", [])]) == ""
+    svg = histogram("x", "<t>", [("a", buckets([3, 25.5]))])
+    assert "&lt;t&gt;" in svg and svg.count("<rect") == 2

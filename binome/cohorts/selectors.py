@@ -10,8 +10,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
-from binome.cohorts import options, words
+from binome.cohorts import charts, options, words
 from binome.cohorts.models import (
     Application,
     Cohort,
@@ -20,7 +22,7 @@ from binome.cohorts.models import (
     RunPair,
     RunUnmatched,
 )
-from binome.cohorts.states import ApplicationStatus, CohortStatus
+from binome.cohorts.states import ApplicationStatus, CohortStatus, RunStatus
 from binome.core.access import Access
 from binome.programmes.models import Programme, Theme
 
@@ -133,6 +135,10 @@ class Review:
     unmatched: list[RunUnmatched]
     unmatched_by_reason: list[tuple[str, int]]
     histogram: list[tuple[int, int, int]]  # (from, to, pairs), 10-point buckets
+
+    def chart(self) -> SafeString:
+        return charts.histogram("scores", _("Score distribution"), [("", self.histogram)])
+
     changed: int | None  # mentees whose mentor differs from the run before
     pins: list[tuple[Application, Application]]
     forbidden: list[tuple[Application, Application]]
@@ -162,9 +168,7 @@ def review(run: MatchingRun, *, page: str | int | None = 1) -> Review:
         for codes in run.unmatched.values_list("codes", flat=True)
         if codes
     )
-    scores = list(run.pairs.values_list("score", flat=True))
-    buckets = Counter(int(score // 10) * 10 for score in scores)
-    histogram = [(low, low + 10, buckets[low]) for low in sorted(buckets)]
+    histogram = charts.buckets(run.pairs.values_list("score", flat=True))
     changed = None
     if run.parent_id:
         before = dict(
@@ -252,3 +256,107 @@ def theme_balance(run: MatchingRun) -> list[ThemeBalance]:
         for t in themes
     ]
     return sorted(rows, key=lambda row: (row.supply - row.demand, row.label))
+
+
+@dataclass(frozen=True)
+class RunFigures:
+    run: MatchingRun
+    matched: int
+    unmatched: int
+    total: float
+    mean: float | None
+    worst: float | None
+    decile: float | None  # the score 10 % of pairs fall below
+    median: float | None
+    histogram: list[tuple[int, int, int]]
+
+
+@dataclass(frozen=True)
+class Moved:
+    mentee: Application
+    before: RunPair | None
+    after: RunPair | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: RunFigures
+    b: RunFigures
+    kept: int  # the same mentee with the same mentor in both
+    changed: list[Moved]  # paired in both, with another mentor
+    only_a: list[Moved]  # paired in the first run only
+    only_b: list[Moved]  # paired in the second run only
+    shown: int  # rows of each list shown at most
+
+    def chart(self) -> SafeString:
+        name = _("Run %(number)s")
+        return charts.histogram(
+            "compare",
+            _("Score distribution of both runs"),
+            [
+                (name % {"number": self.a.run.number}, self.a.histogram),
+                (name % {"number": self.b.run.number}, self.b.histogram),
+            ],
+        )
+
+
+COMPARED_ROWS = 200
+
+
+def finished_runs(cohort: Cohort) -> QuerySet[MatchingRun]:
+    return cohort.runs.filter(status__in=[RunStatus.DONE, RunStatus.PUBLISHED]).order_by("-number")
+
+
+def _figures(run: MatchingRun, scores: list[float]) -> RunFigures:
+    ordered = sorted(scores)
+    n = len(ordered)
+    return RunFigures(
+        run=run,
+        matched=n,
+        unmatched=run.unmatched_count,
+        total=round(sum(ordered), 1),
+        mean=round(sum(ordered) / n, 1) if n else None,
+        worst=ordered[0] if n else None,
+        decile=ordered[(n - 1) // 10] if n else None,
+        median=ordered[(n - 1) // 2] if n else None,
+        histogram=charts.buckets(ordered),
+    )
+
+
+def compare(a: MatchingRun, b: MatchingRun) -> Comparison:
+    """Two runs of a cohort side by side: figures, pairs kept, changed, gained and lost."""
+    pairs_a = {p.mentee_id: p for p in a.pairs.only("mentee_id", "mentor_id", "score")}
+    pairs_b = {p.mentee_id: p for p in b.pairs.only("mentee_id", "mentor_id", "score")}
+    kept = sum(
+        1 for m, p in pairs_a.items() if m in pairs_b and pairs_b[m].mentor_id == p.mentor_id
+    )
+    changed_ids = [
+        m for m, p in pairs_a.items() if m in pairs_b and pairs_b[m].mentor_id != p.mentor_id
+    ]
+    only_a_ids = [m for m in pairs_a if m not in pairs_b]
+    only_b_ids = [m for m in pairs_b if m not in pairs_a]
+    shown = [*changed_ids[:COMPARED_ROWS], *only_a_ids[:COMPARED_ROWS], *only_b_ids[:COMPARED_ROWS]]
+    mentor_ids = {
+        p.mentor_id for m in shown for p in (pairs_a.get(m), pairs_b.get(m)) if p is not None
+    }
+    named = Application.objects.select_related("member").in_bulk({*shown, *mentor_ids})
+
+    def rows(ids: list[int]) -> list[Moved]:
+        moved = []
+        for m in ids[:COMPARED_ROWS]:
+            before, after = pairs_a.get(m), pairs_b.get(m)
+            for pair in (before, after):
+                if pair is not None:
+                    pair.mentor = named[pair.mentor_id]
+            moved.append(Moved(named[m], before, after))
+        return sorted(moved, key=lambda row: row.mentee.member.full_name)
+
+    return Comparison(
+        a=_figures(a, [p.score for p in pairs_a.values()]),
+        b=_figures(b, [p.score for p in pairs_b.values()]),
+        kept=kept,
+        changed=rows(changed_ids),
+        only_a=rows(only_a_ids),
+        only_b=rows(only_b_ids),
+        shown=COMPARED_ROWS,
+    )

@@ -54,6 +54,11 @@ urlpatterns = [
     path("manage/cohorts/<int:cohort_id>/runs/", views_runs.run_launch, name="run_launch"),
     path("manage/cohorts/<int:cohort_id>/runs/new/", views_runs.run_new, name="run_new"),
     path(
+        "manage/cohorts/<int:cohort_id>/runs/compare/",
+        views_runs.run_compare,
+        name="run_compare",
+    ),
+    path(
         "manage/cohorts/<int:cohort_id>/runs/preview/",
         views_runs.run_preview,
         name="run_preview",

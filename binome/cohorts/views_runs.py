@@ -245,3 +245,33 @@ def run_forbid(request: HttpRequest, access: Access, cohort_id: int, run_id: int
     if "run" in launched:
         response["Location"] = _run_url(access, launched["run"])
     return response
+
+
+@staff_required
+def run_compare(request: HttpRequest, access: Access, cohort_id: int) -> HttpResponse:
+    """Two finished runs of the cohort side by side (``?a=`` and ``?b=``: the runs' ids; by
+    default the latest run against the one before)."""
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    finished = list(selectors.finished_runs(cohort))
+    by_id = {run.pk: run for run in finished}
+
+    def chosen(name: str, default: int) -> MatchingRun | None:
+        value = request.GET.get(name, "")
+        if value.isdigit() and int(value) in by_id:
+            return by_id[int(value)]
+        return finished[default] if len(finished) > default else None
+
+    a, b = chosen("a", 1), chosen("b", 0)
+    return render(
+        request,
+        "cohorts/run_compare.html",
+        {
+            "cohort": cohort,
+            "runs": finished,
+            "a": a,
+            "b": b,
+            "comparison": selectors.compare(a, b) if a and b and a != b else None,
+        },
+    )

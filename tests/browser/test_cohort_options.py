@@ -49,3 +49,13 @@ def test_a_run_with_chosen_weights_and_quota(browser, live_server, world, settin
     axe_check(bob)
     run = cohort.runs.get()
     assert run.mode == "total" and run.weights["capacity"] == 100 and run.matched_count == 1
+    bob.screenshot(path="var/screens/run_detail.png", full_page=True)
+
+    bob.get_by_role("button", name="Pas ce binôme").first.click()
+    expect(bob.get_by_role("heading", level=1)).to_contain_text("Calcul n° 2")
+    expect(bob.get_by_role("heading", name="Résumé")).to_be_visible()
+    bob.get_by_role("link", name="Comparer avec le calcul n° 1").click()
+    expect(bob.get_by_role("heading", level=1)).to_contain_text("Comparer deux calculs")
+    expect(bob.get_by_role("img", name="Répartition des scores des deux calculs")).to_be_visible()
+    axe_check(bob)
+    bob.screenshot(path="var/screens/run_compare.png", full_page=True)
