@@ -188,12 +188,21 @@ def _flash_elsewhere(world: World, mentor: Member, mentee: Member) -> dict[str, 
         break_minutes=0,
         table_size=None,
     )
+    from binome.events.models import Introduction
+
     return {
         "slot": slot,
         "question": question,
         "exchange": exchange,
         "sibling_question": sibling,
         "event": event,
+        "introduction": Introduction.objects.create(event=event, mentor=mentor, mentee=mentee),
+        # The same network's evening, two other members introduced.
+        "sibling_introduction": Introduction.objects.create(
+            event=world.speed["event"],
+            mentor=member("rita", world.network),
+            mentee=member("sam", world.network),
+        ),
     }
 
 

@@ -47,6 +47,7 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "slot_id": lambda w: w.flash["slot"].pk,
     "exchange_id": lambda w: w.flash["exchange"].pk,
     "event_id": lambda w: w.speed["event"].pk,
+    "introduction_id": lambda w: w.speed["introduction"].pk,
     "number": lambda w: 1,
     "uidb36": lambda w: w.tokens["uidb36"],
     "year": lambda w: w.pair.created_at.year,
@@ -298,6 +299,8 @@ event_signup            GET  login 405   405   405   405   405   405   405   405
 event_signup            POST login 200   200   200   200   200   200   200   404   404
 event_ticks             GET  login 405   405   405   405   405   405   405   405   404
 event_ticks             POST login 200   200   200   200   200   200   200   404   404
+event_follow_up         GET  login 405   405   405   405   405   405   405   405   404
+event_follow_up         POST login 404   200   200   404   404   404   404   404   404
 event_new               GET  login 404   404   404   404   200   404   200   404   404
 event_new               POST login 404   404   404   404   200   404   200   404   404
 event_manage            GET  login 404   404   404   404   200   404   200   404   404

@@ -219,6 +219,7 @@ def open_cohort(network: Network, theme: Theme, manager: Member, mentee: Member,
 def speed_world(
     network: Network, manager: Member, mentee: Member, mentor: Member
 ) -> dict[str, Any]:
+    from binome.events.models import Introduction
     from binome.events.services import events, rotation
 
     programme = ProgrammeFactory(network=network, slug="speed", name="Soirée", kind="speed")
@@ -237,7 +238,9 @@ def speed_world(
     events.register(event=event, member=mentor, role="mentor", themes=[])
     events.register(event=event, member=mentee, role="mentee", themes=[])
     rotation.build_rotation(event=event, actor=None)
-    return {"programme": programme, "event": event}
+    # A mutual tick's follow-up proposal between the two (introductions come at closing).
+    introduction = Introduction.objects.create(event=event, mentor=mentor, mentee=mentee)
+    return {"programme": programme, "event": event, "introduction": introduction}
 
 
 def flash_world(network: Network, mentee: Member, mentor: Member, olga: Member) -> dict[str, Any]:

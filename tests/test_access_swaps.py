@@ -55,6 +55,10 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
     ],
     "exchange_id": [("other network", lambda e: e.flash["exchange"].pk)],
     "event_id": [("other network", lambda e: e.flash["event"].pk)],
+    "introduction_id": [
+        ("other network", lambda e: e.flash["introduction"].pk),
+        ("another pair", lambda e: e.flash["sibling_introduction"].pk),
+    ],
     "flag_id": [
         ("other network", lambda e: e.flag.pk),
         ("another pair", lambda e: e.sibling_flag.pk),

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from binome.events.models import Registration
-from binome.members.models import Member
+from binome.events.states import FollowUpChoice
+from binome.members.models import Format, Member
 from binome.programmes.models import Programme, Theme
 
 
@@ -105,3 +106,58 @@ class AttendanceForm(forms.Form):
         self.fields["present"].queryset = Member.objects.filter(  # type: ignore[attr-defined]
             pk__in=Registration.objects.filter(event=event).values("member_id")
         ).order_by("last_name", "first_name")
+
+
+class FollowUpForm(forms.Form):
+    """One person's choice after a mutual tick: the mentee names the pair's programme, the
+    mentor the flash exchange's time."""
+
+    choice = forms.ChoiceField(
+        label=_("How would you like to follow up?"),
+        choices=FollowUpChoice.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        is_mentor: bool,
+        programmes: list[Programme],
+        has_flash: bool,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_flash:
+            self.fields["choice"].choices = [  # type: ignore[attr-defined]
+                c for c in FollowUpChoice.choices if c[0] != FollowUpChoice.FLASH
+            ]
+        if is_mentor:
+            if has_flash:
+                self.fields.update(_FlashTime().fields)
+        else:
+            self.fields["programme"] = forms.ModelChoiceField(
+                label=_("For a long pair: the programme"),
+                queryset=Programme.objects.filter(pk__in=[p.pk for p in programmes]),
+                required=False,
+            )
+
+
+class _FlashTime(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("For a flash exchange: date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        required=False,
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Duration"),
+        coerce=int,
+        choices=[(30, _("30 minutes")), (45, _("45 minutes")), (60, _("1 hour"))],
+        initial=45,
+        required=False,
+        empty_value=None,
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), choices=Format.choices, initial="video", required=False
+    )
+    place = forms.CharField(label=_("Place or video link"), max_length=300, required=False)

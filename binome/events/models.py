@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from binome.core.models import Network
-from binome.events.states import EventStatus
-from binome.members.models import Member
+from binome.events.states import EventStatus, FollowUpChoice, FollowUpStatus
+from binome.flash.models import FlashExchange
+from binome.members.models import Format, Member
+from binome.mentorships.models import Mentorship
 from binome.programmes.models import Programme, Theme
 
 
@@ -114,12 +117,37 @@ class Tick(models.Model):
 
 
 class Introduction(models.Model):
-    """A mutual tick: both were introduced by email when the event closed."""
+    """A mutual tick: both were introduced by email when the event closed, with a proposal to
+    follow up — a flash exchange or a long pair, each choosing (``states.FollowUpStatus``)."""
 
     event = models.ForeignKey(SpeedEvent, on_delete=models.CASCADE, related_name="introductions")
     mentor = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
     mentee = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=10,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.PROPOSED,
+        editable=False,
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    mentor_choice = models.CharField(max_length=10, choices=FollowUpChoice.choices, blank=True)
+    mentee_choice = models.CharField(max_length=10, choices=FollowUpChoice.choices, blank=True)
+    # A long pair: the on-demand programme the mentee chose.
+    programme = models.ForeignKey(
+        Programme, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # A flash exchange: the time the mentor gave.
+    flash_starts_at = models.DateTimeField(null=True, blank=True)
+    flash_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    flash_format = models.CharField(max_length=10, choices=Format.choices, blank=True)
+    flash_place = models.CharField(max_length=300, blank=True)
+    flash_exchange = models.ForeignKey(
+        FlashExchange, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -128,3 +156,9 @@ class Introduction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor_id} & {self.mentee_id}"
+
+    def choice_of(self, member: Member) -> str:
+        return self.mentor_choice if member.pk == self.mentor_id else self.mentee_choice
+
+    def other_choice(self, member: Member) -> str:
+        return self.mentee_choice if member.pk == self.mentor_id else self.mentor_choice

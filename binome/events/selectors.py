@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from binome.core.access import Access
-from binome.events.models import Registration, Seat, SpeedEvent
+from binome.events.models import Introduction, Registration, Seat, SpeedEvent
 from binome.members.models import Member
 
 
@@ -28,6 +29,29 @@ def event_for_member(access: Access, event_id: int) -> SpeedEvent:
         network=access.network,
         pk=event_id,
         programme__is_active=True,
+    )
+
+
+def introduction_for_member(access: Access, introduction_id: int) -> Introduction:
+    """One of the member's own introductions (as mentor or mentee), or 404."""
+    introduction = (
+        Introduction.objects.filter(event__network=access.network, pk=introduction_id)
+        .select_related("event__programme", "mentor__user", "mentee__user")
+        .first()
+    )
+    if introduction is None or access.member.pk not in {
+        introduction.mentor_id,
+        introduction.mentee_id,
+    }:
+        raise Http404
+    return introduction
+
+
+def introductions_of(event: SpeedEvent, member: Member) -> list[Introduction]:
+    return list(
+        Introduction.objects.filter(event=event)
+        .filter(models.Q(mentor=member) | models.Q(mentee=member))
+        .select_related("mentor", "mentee", "programme", "flash_exchange", "mentorship")
     )
 
 

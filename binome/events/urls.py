@@ -7,6 +7,11 @@ urlpatterns = [
     path("events/<int:event_id>/", views.event_page, name="event_page"),
     path("events/<int:event_id>/signup/", views.event_signup, name="event_signup"),
     path("events/<int:event_id>/ticks/", views.event_ticks, name="event_ticks"),
+    path(
+        "events/follow-ups/<int:introduction_id>/",
+        views.event_follow_up,
+        name="event_follow_up",
+    ),
     path("manage/programmes/<int:programme_id>/events/new/", views.event_new, name="event_new"),
     path("manage/events/<int:event_id>/", views.event_manage, name="event_manage"),
     path("manage/events/<int:event_id>/register/", views.event_register, name="event_register"),

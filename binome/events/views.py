@@ -22,14 +22,15 @@ from binome.events import selectors
 from binome.events.forms import (
     AttendanceForm,
     EventForm,
+    FollowUpForm,
     MoveForm,
     RegisterForm,
     SignupForm,
     TickForm,
 )
-from binome.events.models import Registration, SpeedEvent, Tick
+from binome.events.models import Introduction, Registration, SpeedEvent, Tick
 from binome.events.services import events as event_services
-from binome.events.services import rotation
+from binome.events.services import followups, rotation
 from binome.events.states import EventStatus
 from binome.members.models import Member
 from binome.programmes.models import Programme
@@ -80,6 +81,13 @@ def _event_page(
     ticked = list(
         Tick.objects.filter(event=event, author=access.member).values_list("about_id", flat=True)
     )
+    follow_ups = [
+        (
+            introduction,
+            bound.get(f"follow{introduction.pk}") or _follow_up_form(access, introduction),
+        )
+        for introduction in selectors.introductions_of(event, access.member)
+    ]
     return render(
         request,
         "events/event.html",
@@ -91,6 +99,7 @@ def _event_page(
             else [],
             "signup_form": bound.get("signup") or SignupForm(programme=event.programme),
             "tick_form": bound.get("ticks") or TickForm(met=met, initial={"about": ticked}),
+            "follow_ups": follow_ups,
             "can_tick": registration is not None
             and event.status == EventStatus.LOCKED
             and event.starts_at <= timezone.now(),
@@ -141,6 +150,61 @@ def event_ticks(request: HttpRequest, access: Access, event_id: int) -> HttpResp
         form=TickForm(request.POST, met=met),
         perform=perform,
         page=lambda form: _event_page(request, access, event, bound={"ticks": form}),
+        success=reverse("event_page", args=[access.network.slug, event.pk]),
+    )
+
+
+def _follow_up_form(access: Access, introduction: Introduction, data: Any = None) -> forms.BaseForm:
+    is_mentor = introduction.mentor_id == access.member.pk
+    choice = introduction.choice_of(access.member)
+    return FollowUpForm(
+        data,
+        prefix=f"f{introduction.pk}",
+        is_mentor=is_mentor,
+        programmes=[] if is_mentor else followups.pair_programmes(introduction),
+        has_flash=followups.flash_programme(introduction) is not None,
+        initial={
+            "choice": choice,
+            "programme": introduction.programme_id,
+            "starts_at": introduction.flash_starts_at,
+            "duration_minutes": introduction.flash_minutes or 45,
+            "format": introduction.flash_format or "video",
+            "place": introduction.flash_place,
+        },
+    )
+
+
+@member_required
+@require_POST
+def event_follow_up(request: HttpRequest, access: Access, introduction_id: int) -> HttpResponse:
+    """One person's choice of a follow-up after a mutual tick."""
+    introduction = selectors.introduction_for_member(access, introduction_id)
+    event = introduction.event
+
+    def perform(data: Mapping[str, Any]) -> str:
+        made = followups.choose_follow_up(
+            introduction=introduction,
+            member=access.member,
+            choice=data["choice"],
+            programme=data.get("programme"),
+            starts_at=data.get("starts_at"),
+            duration_minutes=data.get("duration_minutes"),
+            format=data.get("format") or "",
+            place=data.get("place") or "",
+        )
+        if made.flash_exchange_id:
+            return _("You both chose a flash exchange: it is planned, with a calendar file.")
+        if made.mentorship_id:
+            return _("You both chose a long pair: you receive an introduction email.")
+        return _("Your choice is recorded.")
+
+    return run_operation(
+        request,
+        form=_follow_up_form(access, introduction, request.POST),
+        perform=perform,
+        page=lambda form: _event_page(
+            request, access, event, bound={f"follow{introduction.pk}": form}
+        ),
         success=reverse("event_page", args=[access.network.slug, event.pk]),
     )
 

@@ -82,3 +82,73 @@ def test_a_flash_exchange_continued_into_a_cohort(browser, live_server, world, s
     application = Application.objects.get(cohort=cohort, member=world.dana)
     assert "Un an pour changer de monde." in application.text
     assert list(application.themes.all()) == [world.theme]
+
+
+def introduced(world):
+    """Charlie (mentor) and Dana (mentee) met at an evening and both ticked each other."""
+    from binome.events.models import SpeedEvent
+    from binome.events.services import events, rotation
+    from binome.members.models import Member
+
+    Member.objects.filter(pk=world.charlie.pk).update(employer="Solaire SA", class_year=1995)
+    Member.objects.filter(pk=world.dana.pk).update(employer="Labo", class_year=2018)
+    programme = ProgrammeFactory(network=world.network, slug="soiree", kind="speed")
+    event = events.create_event(
+        programme=programme,
+        actor=None,
+        name="Soirée de printemps",
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+        place="Paris",
+        rounds=2,
+        round_minutes=10,
+        break_minutes=2,
+        table_size=None,
+    )
+    charlie, dana = (Member.objects.get(pk=m.pk) for m in (world.charlie, world.dana))
+    events.register(event=event, member=charlie, role="mentor", themes=[])
+    events.register(event=event, member=dana, role="mentee", themes=[])
+    rotation.build_rotation(event=event, actor=None)
+    events.lock_rotation(event=event, actor=None)
+    SpeedEvent.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    event.refresh_from_db()
+    events.set_ticks(event=event, member=charlie, about=[dana.pk])
+    events.set_ticks(event=event, member=dana, about=[charlie.pk])
+    (introduction,) = events.close_event(event=event, actor=None)
+    return introduction
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mutual_tick_followed_up_by_a_flash_exchange(
+    browser, live_server, world, settings, axe_check
+):
+    settings.AXES_ENABLED = False
+    ProgrammeFactory(network=world.network, slug="meet", name="Meet & Share", kind="flash")
+    introduction = introduced(world)
+    event_url = f"{live_server.url}/n/ax/events/{introduction.event_id}/"
+
+    charlie = open_as(browser, live_server, "charlie@example.org")
+    charlie.goto(event_url)
+    axe_check(charlie)
+    charlie.get_by_label("Un échange flash (une heure au plus)").check()
+    when = timezone.localtime(timezone.now() + datetime.timedelta(days=4)).replace(hour=12)
+    charlie.get_by_label("Pour un échange flash : date et heure").fill(
+        when.strftime("%Y-%m-%dT%H:%M")
+    )
+    charlie.get_by_role("button", name="Enregistrer mon choix").click()
+    expect(charlie.get_by_role("status")).to_contain_text("Votre choix est enregistré")
+    shot(charlie, "event-follow-up-1-mentor")
+
+    dana = open_as(browser, live_server, "dana@example.org")
+    dana.goto(event_url)
+    axe_check(dana)
+    dana.get_by_label("Un échange flash (une heure au plus)").check()
+    dana.get_by_role("button", name="Enregistrer mon choix").click()
+    expect(dana.get_by_role("status")).to_contain_text("échange flash")
+    axe_check(dana)
+    shot(dana, "event-follow-up-2-mentee")
+    dana.get_by_role("link", name="L’échange flash").click()
+    axe_check(dana)
+    exchange = FlashExchange.objects.get(mentor=world.charlie, mentee=world.dana)
+    assert timezone.localtime(exchange.starts_at).hour == 12

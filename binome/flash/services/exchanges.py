@@ -121,7 +121,7 @@ def book_slot(*, question: FlashQuestion, mentee: Member, slot: FlashSlot) -> Fl
             format=slot.format,
             place=slot.place,
         )
-        _announce(exchange)
+        announce_exchange(exchange)
     return exchange
 
 
@@ -193,7 +193,7 @@ def take_pool_question(
             format=format,
             place=place,
         )
-        _announce(exchange)
+        announce_exchange(exchange)
     return exchange
 
 
@@ -214,7 +214,7 @@ def _both(exchange: FlashExchange) -> tuple[tuple[Member, Member], tuple[Member,
     return ((exchange.mentor, exchange.mentee), (exchange.mentee, exchange.mentor))
 
 
-def _announce(exchange: FlashExchange, template: str = "flash_booked") -> None:
+def announce_exchange(exchange: FlashExchange, template: str = "flash_booked") -> None:
     """Both members, each in their language and time zone, with the calendar file."""
     calendar = exchange_ics(exchange)
     for person, other in _both(exchange):
@@ -341,7 +341,7 @@ def process_due_exchanges(*, now: datetime.datetime | None = None) -> dict[str, 
                 continue
             exchange.reminded_at = now
             exchange.save(update_fields=["reminded_at"])
-            _announce(exchange, "flash_reminder")
+            announce_exchange(exchange, "flash_reminder")
             counts["reminded"] += 1
     started = scheduled.filter(outcome_asked_at__isnull=True, starts_at__lte=now)
     for exchange_id in list(started.values_list("pk", flat=True)):
