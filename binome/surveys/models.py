@@ -183,8 +183,20 @@ class SurveyResponse(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
     template = models.ForeignKey(SurveyTemplate, on_delete=models.CASCADE, related_name="+")
+    # What the survey is about: a pair, or a flash exchange (exactly one of them).
     mentorship = models.ForeignKey(
-        "mentorships.Mentorship", on_delete=models.CASCADE, related_name="survey_responses"
+        "mentorships.Mentorship",
+        on_delete=models.CASCADE,
+        related_name="survey_responses",
+        null=True,
+        blank=True,
+    )
+    flash_exchange = models.ForeignKey(
+        "flash.FlashExchange",
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     respondent = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
     role = models.CharField(max_length=10, choices=Role.choices)
@@ -202,7 +214,16 @@ class SurveyResponse(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["mentorship", "respondent", "moment"], name="one_response_per_moment"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["flash_exchange", "respondent"],
+                condition=models.Q(flash_exchange__isnull=False),
+                name="one_response_per_flash_exchange",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(mentorship__isnull=True) ^ models.Q(flash_exchange__isnull=True),
+                name="survey_about_a_pair_or_a_flash_exchange",
+            ),
         ]
         indexes = [
             models.Index(fields=["programme", "moment", "sent_at"]),

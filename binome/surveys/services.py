@@ -83,8 +83,9 @@ def save_answers(*, response: SurveyResponse, data: Mapping[str, Any]) -> Survey
         locked.answered_at = locked.answered_at or now
         locked.updated_at = now
         locked.save(update_fields=["answered_at", "updated_at"])
-        if locked.moment == Moment.FIRST_MEETING and data.get("fit") == NOT_A_GOOD_FIT:
-            raise_flag(mentorship=locked.mentorship, kind=Flag.Kind.MISMATCH)
+        pair = locked.mentorship
+        if pair and locked.moment == Moment.FIRST_MEETING and data.get("fit") == NOT_A_GOOD_FIT:
+            raise_flag(mentorship=pair, kind=Flag.Kind.MISMATCH)
     return locked
 
 
@@ -109,6 +110,7 @@ def offers_rematch(response: SurveyResponse) -> bool:
     return (
         response.role == Role.MENTEE
         and response.moment == Moment.FIRST_MEETING
+        and response.mentorship is not None
         and response.mentorship.status in LIVE_STATUSES
         and Answer.objects.filter(
             response=response, question__code="fit", choice=NOT_A_GOOD_FIT
@@ -124,7 +126,7 @@ def ask_for_rematch(*, response: SurveyResponse) -> SurveyResponse:
         )
     with transaction.atomic():
         locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
-        if locked.rematch_asked_at is None:
+        if locked.rematch_asked_at is None and locked.mentorship is not None:
             locked.rematch_asked_at = timezone.now()
             locked.save(update_fields=["rematch_asked_at"])
             raise_flag(

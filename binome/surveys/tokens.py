@@ -40,7 +40,12 @@ def read_answer_token(token: str) -> tuple[SurveyResponse, str] | None:
     preset = data.get("f", "")
     response = (
         SurveyResponse.objects.select_related(
-            "template", "mentorship", "respondent__user", "network", "programme"
+            "template",
+            "mentorship",
+            "flash_exchange",
+            "respondent__user",
+            "network",
+            "programme",
         )
         .filter(pk=data["r"])
         .first()

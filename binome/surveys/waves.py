@@ -4,7 +4,8 @@ kept by a unique constraint; a reminder is claimed with a conditional UPDATE).
 When a survey becomes due:
 - after the first meeting: a pair whose first held meeting is less than ``RECENT`` old;
 - mid-term: an active pair half-way through its programme's duration;
-- at the end: a pair closed less than ``RECENT`` ago.
+- at the end: a pair closed less than ``RECENT`` ago;
+- after a flash exchange that took place: its template's ``delay_days`` later (``flash_waves``).
 Pairs older than that when a programme starts surveying are not asked about the past.
 
 Each member the template asks gets an email in their language with a signed answer link (no
@@ -23,6 +24,7 @@ from binome.mentorships.models import Mentorship
 from binome.mentorships.states import MeetingStatus, MentorshipStatus
 from binome.notifications.emails import send_templated
 from binome.programmes.models import Programme
+from binome.surveys.flash_waves import open_flash_wave
 from binome.surveys.models import Moment, Question, Role, SurveyResponse, SurveyTemplate, Wave
 from binome.surveys.services import install_default_templates
 from binome.surveys.tokens import answer_link
@@ -40,7 +42,16 @@ def run_waves(*, now: datetime.datetime | None = None) -> dict[str, int]:
     templates = SurveyTemplate.objects.filter(is_active=True).select_related("programme")
     current = Question.objects.filter(until_version__isnull=True)
     for template in templates.prefetch_related(Prefetch("questions", queryset=current)):
-        sent += _open_wave(template, now)
+        if template.moment == Moment.FLASH:
+            sent += open_flash_wave(
+                template,
+                now,
+                recent=RECENT,
+                answer_within=ANSWER_WITHIN,
+                send=lambda response: _send(response, "survey_invite"),
+            )
+        else:
+            sent += _open_wave(template, now)
     return {"templates": installed, "sent": sent, "reminded": _remind(now)}
 
 
@@ -129,6 +140,7 @@ def _send(response: SurveyResponse, template: str) -> None:
             "response": response,
             "survey": response.template,
             "mentorship": response.mentorship,
+            "exchange": response.flash_exchange,
             "recipient_member": response.respondent,
             "links": links,
         },
@@ -148,7 +160,7 @@ def _remind(now: datetime.datetime) -> int:
             if claimed != 1:
                 continue
             response = SurveyResponse.objects.select_related(
-                "template", "mentorship", "respondent__user"
+                "template", "mentorship", "flash_exchange", "respondent__user"
             ).get(pk=pk)
             _send(response, "survey_reminder")
             reminded += 1
