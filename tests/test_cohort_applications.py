@@ -206,9 +206,34 @@ def test_the_demo_seeds_an_open_cohort_with_screened_applications():
     from binome.testing.demo import build_demo
 
     build_demo(members=80, mentors=12)
-    cohort = Cohort.objects.get(network__slug="ax")
-    assert cohort.status == CohortStatus.OPEN
+    cohort = Cohort.objects.get(network__slug="ax", status=CohortStatus.OPEN)
+    # Last year's cohort has a finished run waiting for the manager's review.
+    earlier = Cohort.objects.get(network__slug="ax", status=CohortStatus.MATCHING)
+    run = earlier.runs.get()
+    assert run.status == "done" and run.matched_count > 0 and run.weights["sector"] == 20
     roles = set(cohort.applications.values_list("role", "status"))
     assert ("mentor", "accepted") in roles
     assert ("mentee", "accepted") in roles
     assert cohort.applications.filter(member__user__email="mentee2@ax.example.org").exists()
+
+
+def test_the_applications_list_is_paginated_and_keeps_its_filters(login, world):
+    from binome.cohorts.views_manager import APPLICATIONS_PER_PAGE
+    from binome.programmes.models import StaffRole
+    from binome.testing.cohorts import apply, open_cohort
+    from binome.testing.factories import MemberFactory, grant
+
+    grant(world.bob, StaffRole.Role.PROGRAMME_MANAGER, world.other_programme)
+    cohort = open_cohort(world.other_programme)
+    for _ in range(APPLICATIONS_PER_PAGE + 3):
+        apply(cohort, MemberFactory(network=world.network), "mentee")
+    apply(cohort, world.charlie, "mentor")
+    client = login(world.bob)
+    url = reverse("cohort_manage", args=["ax", cohort.pk])
+    first = client.get(url, {"role": "mentee"}).content.decode()
+    assert "Page 1 sur 2" in first and "role=mentee&amp;page=2" in first
+    assert world.charlie.full_name not in first
+    second = client.get(url, {"role": "mentee", "page": 2}).content.decode()
+    assert second.count('href="/n/ax/manage/cohorts/') >= 3
+    mentors = client.get(url, {"role": "mentor"}).content.decode()
+    assert world.charlie.full_name in mentors and "Page 1 sur" not in mentors

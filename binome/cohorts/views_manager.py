@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +26,8 @@ from binome.core.access import Access, staff_required
 from binome.core.errors import DomainError
 from binome.core.operations import ConfirmForm, run_operation
 from binome.programmes.models import Programme
+
+APPLICATIONS_PER_PAGE = 50
 
 
 @staff_required
@@ -113,7 +117,10 @@ def _cohort_page(
             "statuses": ApplicationStatus.choices,
             "roles": Role.choices,
             "table": table,
-            "applications": selectors.applications_of(cohort, role=role, status=status)[:500],
+            "applications": Paginator(
+                selectors.applications_of(cohort, role=role, status=status), APPLICATIONS_PER_PAGE
+            ).get_page(request.GET.get("page")),
+            "filters": urlencode({k: v for k, v in (("role", role), ("status", status)) if v}),
             "role": role,
             "status": status,
             "operation_form": bound,
