@@ -213,11 +213,13 @@ def _cohort_objects(world: World, hec: Any, mentor: Member, mentee: Member) -> d
     hugo = Member.objects.get(network=hec, first_name="Hugo")
     grant(hugo, StaffRole.Role.PROGRAMME_MANAGER, programme)
     cohort = cohorts.open_cohort(programme)
+    cohorts.add_question(cohort, "mentee")
     application = cohorts.apply(cohort, mentee, "mentee")
     cohorts.apply(cohort, mentor, "mentor")
     cohorts.accept_all(cohort, hugo)
     run = cohorts.run_now(cohort, hugo)
     third = cohorts.open_cohort(world.cohort.programme, name="2024")
+    cohorts.add_question(third, "mentee")
     sibling = cohorts.apply(third, world.people["other_party"], "mentee")
     return {
         "cohort": cohort,

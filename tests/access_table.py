@@ -52,6 +52,7 @@ ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "uidb36": lambda w: w.tokens["uidb36"],
     "year": lambda w: w.pair.created_at.year,
     "cohort_id": lambda w: w.cohort.pk,
+    "cohort_question_id": lambda w: w.cohort.questions.get().pk,
     "application_id": lambda w: w.application.pk,
     "role": lambda w: "mentee",
     "template_id": lambda w: w.survey["template"].pk,
@@ -382,6 +383,12 @@ cohort_manage           GET  login 404   404   404   404   200   404   200   404
 cohort_manage           POST login 404   404   404   404   405   404   405   404   404
 cohort_edit             GET  login 404   404   404   404   200   404   200   404   404
 cohort_edit             POST login 404   404   404   404   200   404   200   404   404
+cohort_questions        GET  login 404   404   404   404   200   404   200   404   404
+cohort_questions        POST login 404   404   404   404   200   404   200   404   404
+question_edit           GET  login 404   404   404   404   200   404   200   404   404
+question_edit           POST login 404   404   404   404   200   404   200   404   404
+question_delete         GET  login 404   404   404   404   405   405   405   405   404
+question_delete         POST login 404   404   404   404   200   404   200   404   404
 cohort_start_matching   GET  login 404   404   404   404   405   405   405   405   404
 cohort_start_matching   POST login 404   404   404   404   302   404   302   404   404
 cohort_reopen           GET  login 404   404   404   404   405   405   405   405   404

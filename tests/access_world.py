@@ -206,6 +206,7 @@ def open_cohort(network: Network, theme: Theme, manager: Member, mentee: Member,
     programme = ProgrammeFactory(network=network, slug="mentorat", name="Mentorat", kind="cohort")
     grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
     cohort = cohorts.open_cohort(programme)
+    cohorts.add_question(cohort, "mentee")
     application = cohorts.apply(cohort, mentee, "mentee", themes=[theme])
     cohorts.apply(cohort, mentor, "mentor", themes=[theme], capacity=2)
     earlier = cohorts.open_cohort(programme, name="2025")

@@ -65,6 +65,10 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
     ],
     "cohort_id": [("other network", lambda e: e.cohort.pk)],
     "run_id": [("other network", lambda e: e.run.pk)],
+    "cohort_question_id": [
+        ("other network", lambda e: e.cohort.questions.get().pk),
+        ("another cohort", lambda e: e.sibling_application.cohort.questions.get().pk),
+    ],
     "template_id": [("other network", lambda e: e.survey["template"].pk)],
     "survey_question_id": [
         ("other network", lambda e: e.survey["question"].pk),

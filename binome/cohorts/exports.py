@@ -16,12 +16,22 @@ from django.template import Context
 from django.utils.translation import gettext as _
 
 from binome.cohorts import words
-from binome.cohorts.models import MatchingRun
+from binome.cohorts.models import Application, MatchingRun, Question, Role
 from binome.intake.templatetags.engine import has_points, reason_words
 from binome.members.exports import safe_cell
 
 
-def _header() -> list[str]:
+def _questions(run: MatchingRun) -> tuple[list[Question], list[Question]]:
+    """The cohort's own questions, mentees' then mentors' (their answers are columns)."""
+    questions = list(run.cohort.questions.all())
+    return (
+        [q for q in questions if q.role == Role.MENTEE],
+        [q for q in questions if q.role == Role.MENTOR],
+    )
+
+
+def _header(run: MatchingRun) -> list[str]:
+    mentee_questions, mentor_questions = _questions(run)
     return [
         _("Mentee"),
         _("Mentee's email"),
@@ -30,10 +40,18 @@ def _header() -> list[str]:
         _("Score"),
         _("Pinned"),
         _("Why"),
+        *(_("Mentee: %(question)s") % {"question": q.label} for q in mentee_questions),
+        *(_("Mentor: %(question)s") % {"question": q.label} for q in mentor_questions),
     ]
 
 
+def _answers(questions: list[Question], application: Application | None) -> list[str]:
+    answers = application.answers if application is not None else {}
+    return [q.answer_words(answers.get(str(q.pk))) for q in questions]
+
+
 def _rows(run: MatchingRun) -> Iterator[list[str]]:
+    mentee_questions, mentor_questions = _questions(run)
     context = Context({"access": SimpleNamespace(network=run.network)})
     pairs = run.pairs.select_related("mentee__member__user", "mentor__member__user").order_by(
         "-score", "pk"
@@ -52,6 +70,8 @@ def _rows(run: MatchingRun) -> Iterator[list[str]]:
                 f"{pair.score:.1f}",
                 _("yes") if pair.is_pinned else "",
                 why,
+                *_answers(mentee_questions, pair.mentee),
+                *_answers(mentor_questions, pair.mentor),
             )
         ]
     for item in run.unmatched.select_related("mentee__member__user").iterator(chunk_size=2000):
@@ -65,6 +85,8 @@ def _rows(run: MatchingRun) -> Iterator[list[str]]:
                 "",
                 "",
                 words.unmatched_words(list(item.codes), dict(item.evidence)),
+                *_answers(mentee_questions, item.mentee),
+                *_answers(mentor_questions, None),
             )
         ]
 
@@ -73,7 +95,7 @@ def export_csv(run: MatchingRun, *, delimiter: str = ",") -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     buffer.write("\ufeff")  # so that Excel reads UTF-8
-    writer.writerow(_header())
+    writer.writerow(_header(run))
     for row in _rows(run):
         writer.writerow(row)
         if buffer.tell() > 64_000:
@@ -88,7 +110,7 @@ def export_xlsx(run: MatchingRun) -> bytes:
 
     workbook = Workbook(write_only=True)
     sheet: Any = workbook.create_sheet(_("Proposal"))
-    sheet.append(_header())
+    sheet.append(_header(run))
     for row in _rows(run):
         sheet.append(row)
     out = io.BytesIO()

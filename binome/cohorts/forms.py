@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from binome.cohorts import options
-from binome.cohorts.models import Application, Cohort, Mode, Role
+from binome.cohorts.models import Application, Cohort, Mode, Question, Role
 from binome.cohorts.states import SCREENING_DECISIONS, ApplicationStatus
 from binome.intake.models import Style
 from binome.members import taxonomy
@@ -70,6 +70,9 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args: Any, cohort: Cohort, role: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = application_themes(cohort.programme)  # type: ignore[attr-defined]
+        self.questions = list(cohort.questions.filter(role=role))
+        for question in self.questions:
+            self.fields[f"q_{question.pk}"] = question_field(question)
         formats = dict(Format.choices)
         self.fields["formats"].choices = [(f, formats[f]) for f in cohort.formats if f in formats]  # type: ignore[attr-defined]
         self.fields["languages"].choices = taxonomy.language_choices()  # type: ignore[attr-defined]
@@ -94,6 +97,118 @@ class ApplicationForm(forms.Form):
         self.fields["target_function"].choices = same + taxonomy.function_choices()  # type: ignore[attr-defined]
         self.fields["target_country"].choices = same + taxonomy.country_choices()  # type: ignore[attr-defined]
         self.fields["text"].label = _("What you are looking for, in your own words")
+
+    def answers(self) -> dict[str, Any]:
+        """The answers to the cohort's questions, keyed by question id."""
+        found: dict[str, Any] = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(f"q_{question.pk}")
+            if value not in (None, "", []):
+                found[str(question.pk)] = value
+        return found
+
+
+def question_field(question: Question) -> forms.Field:
+    label, required = question.label, question.required
+    if question.kind == Question.Kind.SINGLE:
+        choices = list(enumerate(question.choice_labels()))
+        return forms.TypedChoiceField(
+            label=label, choices=choices, coerce=int, required=required, widget=forms.RadioSelect
+        )
+    if question.kind == Question.Kind.MULTIPLE:
+        return forms.TypedMultipleChoiceField(
+            label=label,
+            choices=list(enumerate(question.choice_labels())),
+            coerce=int,
+            required=required,
+            widget=forms.CheckboxSelectMultiple,
+        )
+    if question.kind == Question.Kind.SCALE:
+        numbers = [(n, str(n)) for n in range(question.scale_min, question.scale_max + 1)]
+        return forms.TypedChoiceField(
+            label=label,
+            choices=numbers,
+            coerce=int,
+            required=required,
+            widget=forms.RadioSelect(attrs={"class": "scale"}),
+            help_text=_("From %(low)s (least) to %(high)s (most).")
+            % {"low": question.scale_min, "high": question.scale_max},
+        )
+    return forms.CharField(
+        label=label, required=required, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class QuestionForm(forms.Form):
+    role = forms.ChoiceField(label=_("Asked to"), choices=Role.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Kind of answer"), choices=Question.Kind.choices, widget=forms.RadioSelect
+    )
+    label_fr = forms.CharField(label=_("Question in French"), max_length=300)
+    label_en = forms.CharField(
+        label=_("Question in English"),
+        max_length=300,
+        required=False,
+        help_text=_("Left blank: the French question is shown."),
+    )
+    choices_fr = forms.CharField(
+        label=_("Choices in French, one a line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For one choice or several choices."),
+    )
+    choices_en = forms.CharField(
+        label=_("Choices in English, one a line, in the same order"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    scale_min = forms.IntegerField(
+        label=_("Scale from"), min_value=0, max_value=1, initial=1, required=False
+    )
+    scale_max = forms.IntegerField(
+        label=_("Scale to"), min_value=2, max_value=10, initial=5, required=False
+    )
+    required = forms.BooleanField(label=_("An answer is needed"), required=False, initial=True)
+
+    @staticmethod
+    def initial_of(question: Question) -> dict[str, Any]:
+        return {
+            "role": question.role,
+            "kind": question.kind,
+            "label_fr": question.label_fr,
+            "label_en": question.label_en,
+            "choices_fr": "\n".join(c.get("fr", "") for c in question.choices),
+            "choices_en": "\n".join(c.get("en", "") for c in question.choices),
+            "scale_min": question.scale_min,
+            "scale_max": question.scale_max,
+            "required": question.required,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        french = [line.strip() for line in (data.get("choices_fr") or "").splitlines()]
+        english = [line.strip() for line in (data.get("choices_en") or "").splitlines()]
+        french = [line for line in french if line]
+        english = [line for line in english if line]
+        if english and len(english) != len(french):
+            self.add_error("choices_en", _("As many choices in English as in French."))
+        data["choices"] = [
+            {"fr": fr, "en": english[i] if i < len(english) else ""} for i, fr in enumerate(french)
+        ]
+        return data
+
+    def service_data(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "role": data["role"],
+            "kind": data["kind"],
+            "label_fr": data["label_fr"].strip(),
+            "label_en": (data.get("label_en") or "").strip() or data["label_fr"].strip(),
+            "choices": data["choices"],
+            "scale_min": data.get("scale_min") if data.get("scale_min") is not None else 1,
+            "scale_max": data.get("scale_max") or 5,
+            "required": bool(data.get("required")),
+        }
 
 
 class ScreenForm(forms.Form):

@@ -8,9 +8,11 @@ and published into ordinary pairs (``mentorships.Mentorship``).
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from binome.cohorts.states import ApplicationStatus, CohortStatus, RunStatus
@@ -69,6 +71,61 @@ class Cohort(models.Model):
         return [str(labels.get(style, style)) for style in self.styles]
 
 
+class Question(models.Model):
+    """A question of the cohort's questionnaire for one role, labelled in French and English.
+
+    Answers live on the application (``Application.answers``), keyed by the question's id: a
+    choice's position (single), positions (multiple), a number (scale) or words (text).
+    """
+
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("One choice")
+        MULTIPLE = "multiple", _("Several choices")
+        SCALE = "scale", _("A scale")
+        TEXT = "text", _("Free text")
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    cohort = models.ForeignKey("Cohort", on_delete=models.CASCADE, related_name="questions")
+    role = models.CharField(_("asked to"), max_length=10, choices=Role.choices)
+    kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices)
+    label_fr = models.CharField(_("question in French"), max_length=300)
+    label_en = models.CharField(_("question in English"), max_length=300)
+    # [{"fr": "...", "en": "..."}] for single and multiple choices.
+    choices = models.JSONField(default=list)
+    scale_min = models.SmallIntegerField(_("scale from"), default=1)
+    scale_max = models.SmallIntegerField(_("scale to"), default=5)
+    required = models.BooleanField(_("an answer is needed"), default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["role", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_en if get_language() == "en" else self.label_fr
+
+    def choice_labels(self) -> list[str]:
+        key = "en" if get_language() == "en" else "fr"
+        return [str(c.get(key) or c.get("fr") or "") for c in self.choices]
+
+    def answer_words(self, value: Any) -> str:
+        """An answer as the person reads it (empty when not answered)."""
+        if value in (None, "", []):
+            return ""
+        labels = self.choice_labels()
+        if self.kind == self.Kind.SINGLE:
+            return labels[int(value)] if 0 <= int(value) < len(labels) else ""
+        if self.kind == self.Kind.MULTIPLE:
+            return ", ".join(labels[int(v)] for v in value if 0 <= int(v) < len(labels))
+        if self.kind == self.Kind.SCALE:
+            return f"{value} / {self.scale_max}"
+        return str(value)
+
+
 class Application(models.Model):
     """A member's application to a cohort, as a mentor or as a mentee (one of each at most)."""
 
@@ -96,6 +153,8 @@ class Application(models.Model):
     capacity = models.PositiveSmallIntegerField(_("mentees at once"), default=1)
     text = models.TextField(_("in your own words"))
     availability = models.CharField(_("availability"), max_length=300, blank=True)
+    # The cohort's own questions: {question id: answer} (see ``Question``).
+    answers = models.JSONField(default=dict, blank=True)
     screening_reason = models.TextField(_("reason"), blank=True)
     screened_by = models.ForeignKey(
         Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -120,6 +179,13 @@ class Application(models.Model):
     def format_labels(self) -> list[str]:
         labels = dict(Format.choices)
         return [str(labels.get(code, code)) for code in self.formats]
+
+    def question_answers(self) -> list[tuple[Question, str]]:
+        """Each question of the cohort for this role with the answer in words."""
+        return [
+            (question, question.answer_words(self.answers.get(str(question.pk))))
+            for question in self.cohort.questions.filter(role=self.role)
+        ]
 
 
 class Mode(models.TextChoices):

@@ -18,6 +18,7 @@ from binome.cohorts.models import (
     Application,
     Cohort,
     MatchingRun,
+    Question,
     Role,
     RunPair,
     RunUnmatched,
@@ -71,6 +72,13 @@ def application_for_manager(access: Access, cohort: Cohort, application_id: int)
     if application is None:
         raise Http404
     return application
+
+
+def question_for_manager(cohort: Cohort, question_id: int) -> Question:
+    question = Question.objects.filter(cohort=cohort, pk=question_id).first()
+    if question is None:
+        raise Http404
+    return question
 
 
 def application_for_member(access: Access, application_id: int) -> Application:

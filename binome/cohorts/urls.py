@@ -1,6 +1,12 @@
 from django.urls import path
 
-from binome.cohorts import views_manager, views_member, views_publish, views_runs
+from binome.cohorts import (
+    views_manager,
+    views_member,
+    views_publish,
+    views_questions,
+    views_runs,
+)
 
 urlpatterns = [
     path("cohorts/", views_member.my_cohorts, name="my_cohorts"),
@@ -31,6 +37,21 @@ urlpatterns = [
     ),
     path("manage/cohorts/<int:cohort_id>/", views_manager.cohort_manage, name="cohort_manage"),
     path("manage/cohorts/<int:cohort_id>/edit/", views_manager.cohort_edit, name="cohort_edit"),
+    path(
+        "manage/cohorts/<int:cohort_id>/questions/",
+        views_questions.cohort_questions,
+        name="cohort_questions",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/questions/<int:cohort_question_id>/",
+        views_questions.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "manage/cohorts/<int:cohort_id>/questions/<int:cohort_question_id>/delete/",
+        views_questions.question_delete,
+        name="question_delete",
+    ),
     path(
         "manage/cohorts/<int:cohort_id>/start-matching/",
         views_manager.cohort_start_matching,

@@ -59,6 +59,7 @@ def cohort_apply(request: HttpRequest, access: Access, cohort_id: int, role: str
             name: getattr(application, name) for name in application_services.ANSWERS
         }
         initial["themes"] = list(application.themes.all())
+        initial.update({f"q_{pk}": value for pk, value in application.answers.items()})
         can_save = cohort.status == CohortStatus.OPEN and application.status in EDITABLE_STATUSES
     else:
         initial = {
@@ -73,6 +74,7 @@ def cohort_apply(request: HttpRequest, access: Access, cohort_id: int, role: str
     form = ApplicationForm(request.POST or None, initial=initial, cohort=cohort, role=role)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        data["answers"] = form.answers()
         try:
             saved = application_services.save_application(
                 cohort=cohort,

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from binome.cohorts.models import Application, Cohort
+from binome.cohorts.models import Application, Cohort, Question
 from binome.cohorts.services import applications, cohorts
 from binome.members.models import Member
 from binome.programmes.models import Programme
@@ -46,6 +46,24 @@ def apply(
     return applications.save_application(
         cohort=cohort, member=member, role=role, data=data, themes=themes or []
     )
+
+
+def add_question(cohort: Cohort, role: str, **fields: Any) -> Question:
+    """A question of the cohort's own, written by a manager (a free text by default)."""
+    from binome.cohorts.services.questions import save_question
+
+    data = {
+        "role": role,
+        "kind": "text",
+        "label_fr": "Qu'attendez-vous de ce programme ?",
+        "label_en": "What do you expect from this programme?",
+        "choices": [],
+        "scale_min": 1,
+        "scale_max": 5,
+        "required": False,
+        **fields,
+    }
+    return save_question(cohort=cohort, actor=None, data=data)
 
 
 def accept_all(cohort: Cohort, manager: Member) -> None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binome.cohorts.models import Application, Cohort, Role
+from binome.cohorts.services.questions import checked_answers
 from binome.cohorts.services.transitions import locked, move_to
 from binome.cohorts.states import (
     APPLICATION_MACHINE,
@@ -71,6 +72,10 @@ def save_application(
             )
         for name in ANSWERS:
             setattr(application, name, data.get(name, getattr(application, name)))
+        # The questionnaire's answers, when the form sent them (a prefilled application made
+        # elsewhere, from a flash exchange, leaves them for the member to give later).
+        if "answers" in data:
+            application.answers = checked_answers(cohort, role, data["answers"] or {})
         if role == Role.MENTEE:
             application.capacity = 1
         try:
