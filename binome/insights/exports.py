@@ -29,27 +29,63 @@ COLUMNS: list[tuple[str, object, Getter]] = [
     ("surveys", gettext_lazy("Surveys answered (%)"), lambda r: r.surveys.value),
     ("invitations", gettext_lazy("Invitations answered (%)"), lambda r: r.invitations.value),
 ]
+# Speed-mentoring evenings and flash exchanges (``insights.activity``).
+ACTIVITY_COLUMNS: list[tuple[str, object, Getter]] = [
+    ("speed_events", gettext_lazy("Speed-mentoring evenings"), lambda r: r.speed_events),
+    ("speed_registered", gettext_lazy("Registered for an evening"), lambda r: r.speed_registered),
+    ("speed_present", gettext_lazy("Present at the evening (%)"), lambda r: r.speed_present.value),
+    ("flash_held", gettext_lazy("Flash exchanges held"), lambda r: r.flash_held),
+    ("flash_not_held", gettext_lazy("Flash exchanges not held"), lambda r: r.flash_not_held),
+    (
+        "flash_unknown",
+        gettext_lazy("Flash exchanges without an outcome"),
+        lambda r: r.flash_unknown,
+    ),
+    (
+        "flash_no_show",
+        gettext_lazy("Flash exchanges not held (%)"),
+        lambda r: r.flash_no_show.value,
+    ),
+    (
+        "flash_mentors_no_show",
+        gettext_lazy("Flash mentors with an exchange not held (%)"),
+        lambda r: r.flash_mentors_no_show.value,
+    ),
+]
 
 
 def row_name(row: KpiRow) -> str:
     return row.programme.name if row.programme else _("All programmes")
 
 
-def table(kpis: Kpis) -> tuple[list[str], list[list[str]]]:
-    """Header and rows; a suppressed figure reads "< 5"."""
-    header = [_("Programme")] + [str(label) for _key, label, _get in COLUMNS]
+def table(
+    kpis: Kpis, columns: list[tuple[str, object, Getter]] | None = None, *, activity: bool = False
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows; a suppressed figure reads "< 5". ``activity``: only the programmes with
+    flash exchanges or speed-mentoring evenings (of those kinds, or active in the period)."""
+    columns = COLUMNS if columns is None else columns
+    header = [_("Programme")] + [str(label) for _key, label, _get in columns]
     rows = []
     for row in kpis.rows:
+        if activity and row.programme and not _has_activity(row):
+            continue
         cells = [row_name(row)]
-        for _key, _label, get in COLUMNS:
+        for _key, _label, get in columns:
             value = get(row)
             cells.append("< 5" if value is None else f"{value:g}")
         rows.append(cells)
     return header, rows
 
 
+def _has_activity(row: KpiRow) -> bool:
+    return row.has_activity or (row.programme is not None and row.programme.kind in SELF_SERVICE)
+
+
+SELF_SERVICE = ("flash", "speed")
+
+
 def as_csv(kpis: Kpis) -> str:
-    header, rows = table(kpis)
+    header, rows = table(kpis, COLUMNS + ACTIVITY_COLUMNS)
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -62,7 +98,7 @@ def as_csv(kpis: Kpis) -> str:
 def as_xlsx(kpis: Kpis) -> bytes:
     from openpyxl import Workbook
 
-    header, rows = table(kpis)
+    header, rows = table(kpis, COLUMNS + ACTIVITY_COLUMNS)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("KPIs"))
     sheet.append(header)

@@ -10,7 +10,8 @@ Definitions (the seeds' measures):
 - satisfaction (1–5 mean), NPS (% of 9–10 minus % of 0–6), clearer next step (before/after
   means), goals reached and "would mentor in turn" (shares of "yes"), from the end surveys sent
   in the period — aggregates only, never a "pair only" question;
-- response rates: surveys answered of those sent in the period; invitations answered.
+- response rates: surveys answered of those sent in the period; invitations answered;
+- speed-mentoring attendance and flash exchanges held / not held (``insights.activity``).
 A figure computed over fewer than ``MIN_GROUP`` people is suppressed (``None``).
 A fixed number of grouped queries, whatever the number of pairs.
 """
@@ -28,6 +29,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from binome.core.models import Network
+from binome.insights import activity
 from binome.intake.models import MentoringRequest, MentorInvitation
 from binome.intake.states import InvitationStatus
 from binome.members.models import Member
@@ -115,6 +117,19 @@ class KpiRow:
     would_mentor: Ratio = field(default_factory=Ratio)
     surveys: Ratio = field(default_factory=Ratio)
     invitations: Ratio = field(default_factory=Ratio)
+    speed_events: int = 0
+    speed_registered: int = 0
+    speed_present: Ratio = field(default_factory=Ratio)
+    flash_held: int = 0
+    flash_not_held: int = 0
+    flash_unknown: int = 0
+    flash_no_show: Ratio = field(default_factory=Ratio)
+    flash_mentors_no_show: Ratio = field(default_factory=Ratio)
+
+    @property
+    def has_activity(self) -> bool:
+        """Speed-mentoring evenings or flash exchanges in the period."""
+        return bool(self.speed_registered or self.flash_held or self.flash_not_held)
 
 
 @dataclass
@@ -144,6 +159,7 @@ def network_kpis(network: Network, period: Period, programme: Programme | None =
     _conversion(rows, pairs, period)
     _answers(rows, network, programme, period)
     _response_rates(rows, network, programme, period)
+    _activity(rows, network, programme, period)
     return Kpis(
         period=period,
         rows=[rows[p.pk] for p in programmes] + [rows[ALL]],
@@ -289,6 +305,24 @@ def _response_rates(
     ):
         for row in _each(rows, programme_id):
             row.invitations = Ratio(row.invitations.part + answered, row.invitations.whole + sent)
+
+
+def _activity(
+    rows: dict[int, KpiRow], network: Network, programme: Programme | None, period: Period
+) -> None:
+    scope = programme.pk if programme else None
+    for key, speed in activity.speed_attendance(network, period.start, period.end, scope).items():
+        if key in rows:
+            row = rows[key]
+            row.speed_events, row.speed_registered = speed.events, speed.registered
+            row.speed_present = Ratio(part=speed.present, whole=speed.recorded)
+    for key, flash in activity.flash_outcomes(network, period.start, period.end, scope).items():
+        if key in rows:
+            row = rows[key]
+            row.flash_held, row.flash_not_held = flash.held, flash.not_held
+            row.flash_unknown = flash.unknown
+            row.flash_no_show = Ratio(part=flash.not_held, whole=flash.held + flash.not_held)
+            row.flash_mentors_no_show = Ratio(part=flash.mentors_with_no_show, whole=flash.mentors)
 
 
 def _months(pairs: Any, period: Period) -> list[tuple[datetime.date, int]]:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from binome.core.access import Access, staff_required
 from binome.core.operations import ConfirmForm, run_operation
-from binome.insights import balance, health, services, trends
+from binome.insights import activity, balance, health, services, trends
 from binome.mentorships import selectors as pair_selectors
 from binome.programmes.models import Programme
 from binome.surveys.selectors import wave_rates
@@ -57,6 +57,7 @@ def _health_page(
         **trends.programme_trends(programme),
         "horizon": balance.HORIZON_MONTHS,
         "waves": wave_rates(programme),
+        "flash_mentors": activity.flash_mentors(programme) if programme.kind == "flash" else [],
         "operation_form": operation_form,
         "is_manager": programme.pk in access.managed_programme_ids(),
     }

@@ -58,7 +58,7 @@ def cached_kpis(access: Access, choice: str, programme: Programme | None = None)
     """A year of aggregates: computed once per ``KPIS_FOR`` for each filter and language, shared
     by the network's admins through the cache (the page says when)."""
     scope = programme.pk if programme else 0
-    key = f"insights:kpis:{access.network.pk}:{scope}:{choice or '12m'}:{get_language()}"
+    key = f"insights:kpis2:{access.network.pk}:{scope}:{choice or '12m'}:{get_language()}"
     found = cache.get_or_set(
         key,
         lambda: network_kpis(access.network, period_of(choice), programme),
@@ -96,17 +96,28 @@ def charts(kpis: Kpis) -> list[Chart]:
     ]
 
 
+def _tables(kpis: Kpis) -> dict[str, Any]:
+    """The pairs' table, and the flash and speed-mentoring one when a programme has any."""
+    header, rows = exports.table(kpis)
+    activity_header, activity_rows = exports.table(kpis, exports.ACTIVITY_COLUMNS, activity=True)
+    return {
+        "header": header,
+        "rows": rows,
+        "activity_header": activity_header,
+        # The total alone says nothing more than the zeros of a network without them.
+        "activity_rows": activity_rows if len(activity_rows) > 1 else [],
+    }
+
+
 @network_admin_required
 def network_kpis_page(request: HttpRequest, access: Access) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     form, kpis = _kpis(request, access)
-    header, rows = exports.table(kpis)
     context = {
         "form": form,
         "kpis": kpis,
-        "header": header,
-        "rows": rows,
+        **_tables(kpis),
         "charts": charts(kpis),
         "query": request.GET.urlencode(),
         "years": form.years,
@@ -142,13 +153,11 @@ def impact_report(request: HttpRequest, access: Access, year: int) -> HttpRespon
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     kpis = cached_kpis(access, str(year))
-    header, rows = exports.table(kpis)
     context = {
         "year": year,
         "kpis": kpis,
         "total": kpis.total,
-        "header": header,
-        "rows": rows,
+        **_tables(kpis),
         "charts": charts(kpis),
     }
     return render(request, "insights/impact_report.html", context)
