@@ -133,7 +133,9 @@ class HardConstraints:
     exclude_paused: bool = True
     exclude_same_employer: bool = True
     enforce_seniority: bool = True
-    require_common_format: bool = False
+    # a pair with no meeting format in common cannot meet: excluded unless a programme says
+    # otherwise (the why-not names it)
+    require_common_format: bool = True
     require_common_theme: bool = False
 
 

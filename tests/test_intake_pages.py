@@ -324,6 +324,33 @@ def test_the_manager_narrows_suggestions_to_mentors_sharing_a_theme(login, world
     assert "Thea" in suggestions and "Otto" not in suggestions
 
 
+def test_a_mentor_the_mentee_cannot_meet_is_left_out_unless_the_manager_asks(login, world):
+    from binome.members.models import MentorOffer
+    from binome.testing.factories import make_mentor
+
+    for name, formats in (("Thea", ["video"]), ("Otto", ["phone"])):
+        mentor = MemberFactory(
+            network=world.network,
+            first_name=name,
+            employer=f"{name} SA",
+            years_of_experience=25,
+            class_year=1990,
+        )
+        make_mentor(mentor, themes=[world.theme])
+        MentorOffer.objects.filter(member=mentor).update(formats=formats)
+    request = scenarios.submitted_request(
+        mentee=world.dana, programme=world.programme, themes=[world.theme], formats=["video"]
+    )
+    intake.take_request(request=request, manager=world.bob)
+    intake.decide(request=request, manager=world.bob, decision="go")
+    url = reverse("manage_request", args=["ax", request.pk])
+    page = login(world.bob).get(url).content.decode()
+    suggestions = page.split("Écartés, et pourquoi")[0]
+    assert "Thea" in suggestions and "Otto" not in suggestions
+    everyone = login(world.bob).get(url, {"any_format": "1"}).content.decode()
+    assert "Otto" in everyone.split("Écartés, et pourquoi")[0]
+
+
 def test_the_network_home_shows_what_waits_for_each_persona(login, world, flow):
     mentor_home = login(world.charlie).get(reverse("network_home", args=["ax"])).content.decode()
     assert reverse("my_invitations", args=["ax"]) in mentor_home

@@ -289,7 +289,7 @@ class SuggestionFilters:
     """The manager's narrowing of the engine's suggestions."""
 
     common_theme: bool = False
-    common_format: bool = False
+    common_format: bool = True  # a mentor the mentee cannot meet is left out unless asked
     more: bool = False
 
 

@@ -126,7 +126,7 @@ def _suggestion_context(
     shortlisted = {row.entry.mentor_id for row in entries}
     filters = suggestions.SuggestionFilters(
         common_theme=request.GET.get("theme") == "1",
-        common_format=request.GET.get("format") == "1",
+        common_format=request.GET.get("any_format") != "1",
         more=request.GET.get("more") == "1",
     )
     text = request.GET.get("q", "")
