@@ -312,3 +312,24 @@ class CohortPair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cohort}: {self.mentorship}"
+
+
+class JoinInvitation(models.Model):
+    """A "join again" email sent to a past mentor of the programme when a cohort's mentors'
+    window opens: once per cohort and member."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="join_invitations")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    previous = models.ForeignKey(
+        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "member"], name="cohort_join_invitation_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} → {self.cohort}"

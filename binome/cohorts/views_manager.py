@@ -127,6 +127,7 @@ def _cohort_page(
             "launch_form": bound if isinstance(bound, LaunchForm) else LaunchForm(),
             "runs": cohort.runs.select_related("created_by")[:20],
             "is_open": cohort.status == CohortStatus.OPEN,
+            "asked_again": cohort.join_invitations.count(),
             "is_matching": cohort.status == CohortStatus.MATCHING,
         },
     )

@@ -17,6 +17,7 @@ from binome.cohorts import selectors
 from binome.cohorts.forms import ApplicationForm, WithdrawForm
 from binome.cohorts.models import Application, Role
 from binome.cohorts.services import applications as application_services
+from binome.cohorts.services import join_again
 from binome.cohorts.states import EDITABLE_STATUSES, ApplicationStatus, CohortStatus
 from binome.core.access import Access, member_required
 from binome.core.errors import DomainError
@@ -54,6 +55,7 @@ def cohort_apply(request: HttpRequest, access: Access, cohort_id: int, role: str
     if role not in Role.values:
         raise Http404
     application = Application.objects.filter(cohort=cohort, member=access.member, role=role).first()
+    previous = None
     if application is not None and application.status != ApplicationStatus.WITHDRAWN:
         initial: dict[str, Any] = {
             name: getattr(application, name) for name in application_services.ANSWERS
@@ -68,6 +70,9 @@ def cohort_apply(request: HttpRequest, access: Access, cohort_id: int, role: str
             "style": cohort.styles[0] if cohort.styles else "",
             "capacity": 1,
         }
+        # Applying again: last time's answers, to check and send ("join again").
+        earlier, previous = join_again.prefill(cohort, access.member, role)
+        initial.update(earlier)
         can_save = cohort.is_window_open(role)
     offer = MentorOffer.objects.filter(member=access.member).first()
     needs_offer = role == Role.MENTOR and (offer is None or not offer.is_active)
@@ -99,6 +104,7 @@ def cohort_apply(request: HttpRequest, access: Access, cohort_id: int, role: str
             "application": application,
             "can_save": can_save,
             "needs_offer": needs_offer,
+            "previous": previous,
         },
     )
 

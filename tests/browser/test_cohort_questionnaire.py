@@ -52,3 +52,36 @@ def test_a_question_written_answered_and_read(browser, live_server, world, setti
     bob.goto(f"{live_server.url}/n/ax/manage/cohorts/{cohort.pk}/questions/")
     expect(bob.get_by_text("ont déjà candidaté").first).to_be_visible()
     axe_check(bob)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_past_mentor_follows_the_join_again_link(
+    browser, live_server, world, settings, axe_check
+):
+    import re
+
+    from binome.cohorts.services.join_again import invite_for_open_windows
+    from binome.notifications.models import OutboxMessage
+    from binome.testing.cohorts import accept_all, apply
+
+    settings.AXES_ENABLED = False
+    grant(world.bob, StaffRole.Role.PROGRAMME_MANAGER, world.other_programme)
+    earlier = open_cohort(world.other_programme, name="2025")
+    apply(earlier, world.charlie, "mentor", capacity=2, text="Vingt ans dans le solaire.")
+    accept_all(earlier, world.bob)
+    cohort = open_cohort(world.other_programme, name="2026")
+    assert invite_for_open_windows() == 1
+    email = OutboxMessage.objects.get(to=world.charlie.user.email, subject__contains="2026")
+    link = re.search(r"https?://\S+/apply/mentor/", email.body_text).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+
+    charlie = open_as(browser, live_server, "charlie@example.org")
+    charlie.goto(f"{live_server.url}/{path}")
+    expect(charlie.get_by_text("Vos réponses de 2025 sont déjà remplies")).to_be_visible()
+    expect(charlie.get_by_label("Ce que vous pouvez apporter, avec vos mots")).to_have_value(
+        "Vingt ans dans le solaire."
+    )
+    axe_check(charlie)
+    charlie.get_by_role("button", name="Envoyer ma candidature").click()
+    expect(charlie.get_by_role("status")).to_contain_text("Votre candidature est enregistrée")
+    assert cohort.applications.get(member=world.charlie).capacity == 2
