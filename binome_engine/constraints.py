@@ -106,7 +106,9 @@ def _seniority(
     reverse = (block.style == 2) & (gap > -rules.reverse_min_gap)
     out = {"seniority": classic | peer | reverse}
     if rules.peer_requires_sector:
-        other_sector = take("sector") != block.sector
+        # a mentor who gave no sector is not known to be in another one: their text decides
+        mentor_sector = take("sector")
+        other_sector = (mentor_sector != block.sector) & (mentor_sector >= 0)
         out["no_sector_expertise"] = (block.style == 1) & (block.sector >= 0) & other_sector
     return out
 

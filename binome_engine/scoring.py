@@ -449,7 +449,8 @@ def total_points(
         same_f = (function == block.function) & (block.function >= 0)
         out = points(same_s, "sector") + points(same_f, "function")
         if hard and rules.enforce_seniority and seniority.peer_requires_sector:
-            out += excluded((block.style == 1) & (block.sector >= 0) & (sector != block.sector))
+            elsewhere = (sector != block.sector) & (sector >= 0)  # no sector given: not excluded
+            out += excluded((block.style == 1) & (block.sector >= 0) & elsewhere)
         return out
 
     total += gather(("sector", "function"), sector_function)

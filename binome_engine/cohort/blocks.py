@@ -255,7 +255,8 @@ def bounds(blocks: MentorBlocks, req: RequestBlock, settings: ProgrammeSettings)
         same_function = (blocks.function[None, :] == sub.function) & (sub.function >= 0)
         points: Array = (w["sector"] * same_sector + w["function"] * same_function).astype(np.int32)
         if rules.enforce_seniority and settings.seniority.peer_requires_sector:
-            points[((sub.style == 1) & (sub.sector >= 0) & ~same_sector)] = EXCLUDED
+            elsewhere = ~same_sector & (blocks.sector[None, :] >= 0)  # no sector given: eligible
+            points[((sub.style == 1) & (sub.sector >= 0) & elsewhere)] = EXCLUDED
         return points
 
     def themes(sub: RequestBlock) -> Array:

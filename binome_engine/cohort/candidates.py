@@ -286,7 +286,8 @@ def possible_mentors(
         style = block.style.ravel()
         sectors = block.sector.ravel()
         if settings.seniority.peer_requires_sector and (style == 1).all() and (sectors >= 0).all():
-            ok &= np.isin(index.sector[:n], np.unique(sectors))  # peers: their own sector only
+            # peers: their own sector only, or none given
+            ok &= np.isin(index.sector[:n], np.unique(sectors)) | (index.sector[:n] < 0)
     if ok.sum() > 0.9 * n:
         return None
     cols: Array = np.flatnonzero(ok).astype(np.int32)

@@ -9,7 +9,7 @@ from scipy.optimize import linprog
 from binome_engine import MentorIndex, ProgrammeSettings
 from binome_engine.cohort import CohortOptions, assign, assign_fair, assign_stable
 from binome_engine.cohort.candidates import weights
-from binome_engine.model import MemberId, ThemeQuota
+from binome_engine.model import MemberId, Style, ThemeQuota
 from binome_engine.scoring import encode
 from binome_engine.tests.builders import mentor, request
 from binome_engine.tests.strategies import Market, markets
@@ -393,3 +393,16 @@ def test_when_fewer_can_be_matched_the_proven_maximum_is_the_target() -> None:
     result = assign(mentors, requests, None, CohortOptions(k=1, reserve=0, threads=1))
     assert result.certificate is not None and result.certificate.gap == 0
     assert len(result.pairs) == 1
+
+
+def test_a_peer_cohort_pairs_a_mentor_who_gave_no_sector() -> None:
+    # every request a peer one with its sector: the candidate filter keeps mentors with no
+    # sector (as the shortlist does) and drops those of another sector
+    mentors = [
+        mentor(1, sector="", years_experience=19),
+        mentor(2, sector="banking", years_experience=19),
+        mentor(3, sector="energy", years_experience=40),  # the request's sector, not a peer
+    ]
+    requests = [request("a", style=Style.PEER, years_experience=18)]
+    result = assign(mentors, requests, ProgrammeSettings(), CohortOptions(threads=1))
+    assert [(p.request_id, p.mentor_id) for p in result.pairs] == [("a", 1)]

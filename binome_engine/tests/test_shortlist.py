@@ -118,6 +118,22 @@ def test_asking_for_no_excluded_mentor_returns_none_even_when_some_are_left_out(
     assert result.exclusion_counts["same_person"] == 1
 
 
+def test_a_peer_who_gave_no_sector_is_not_excluded_as_working_elsewhere() -> None:
+    # A third of mentors leave the sector empty or tick a neighbour: unknown is not "another
+    # sector"; their text and the other criteria decide. A peer in another sector still is.
+    index = MentorIndex(
+        [
+            mentor(1, sector="", years_experience=19),
+            mentor(2, sector="banking", years_experience=19),
+            mentor(3, sector="energy", years_experience=40),  # the request's sector, not a peer
+        ]
+    )
+    wanted = request(style=Style.PEER, years_experience=18)
+    result = shortlist(index, wanted)
+    assert [p.mentor_id for p in result.proposals] == [1]
+    assert {e.mentor_id: e.codes for e in result.excluded}[2] == ("no_sector_expertise",)
+
+
 def test_a_mentee_is_never_their_own_mentor() -> None:
     index = MentorIndex([mentor("alice"), mentor("bob")])
     result = shortlist(index, request(member_id="alice"))
