@@ -21,6 +21,7 @@ Rules kept here:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -133,17 +134,31 @@ def augmenting_pairs(
     frontier = np.flatnonzero(holder < 0)
     seen[frontier] = True
     while len(frontier):
-        r, c, w = _eligible_pairs(problem, frontier, floor)
-        ends = room[c]
-        if ends.any():
-            best = best_of_each(r[ends], c[ends], w[ends], keep)
-            return _traced(
-                r[ends][best], c[ends][best], w[ends][best], holder, via_request, via_weight
-            )
-        new = via_request[c] < 0
-        mentors, first = np.unique(c[new], return_index=True)
-        via_request[mentors] = r[new][first]
-        via_weight[mentors] = w[new][first]
+        # the layer's pairs chunk by chunk (on L a layer holds hundreds of millions): the
+        # pairs ending paths (each request's best ``keep``: a request's pairs are all in one
+        # chunk) and, for mentors not reached yet, the first pair reaching each (chunks in
+        # order: as the first of the whole layer)
+        end_parts: list[tuple[Array, Array, Array]] = []
+        layer_request = np.full(m, -1, dtype=np.int64)
+        layer_weight = np.zeros(m, dtype=np.int64)
+        for r, c, w in _eligible_pairs(problem, frontier, floor):
+            ends = room[c]
+            if ends.any():
+                best = best_of_each(r[ends], c[ends], w[ends], keep)
+                end_parts.append((r[ends][best], c[ends][best], w[ends][best]))
+            if end_parts:
+                continue  # the layer ends paths: nothing else of it is used
+            new = via_request[c] < 0
+            mentors, first = np.unique(c[new], return_index=True)
+            unset = layer_request[mentors] < 0
+            layer_request[mentors[unset]] = r[new][first][unset]
+            layer_weight[mentors[unset]] = w[new][first][unset]
+        if end_parts:
+            r, c, w = (np.concatenate([p[i] for p in end_parts]) for i in range(3))
+            return _traced(r, c, w, holder, via_request, via_weight)
+        mentors = np.flatnonzero(layer_request >= 0)
+        via_request[mentors] = layer_request[mentors]
+        via_weight[mentors] = layer_weight[mentors]
         nxt = held_by[_ranges(starts[mentors], starts[mentors + 1])]
         nxt = matched_r[nxt]
         nxt = np.unique(nxt[~seen[nxt]])
@@ -169,11 +184,13 @@ def _traced(
     return tuple(np.concatenate(x).astype(np.int64) for x in (out_r, out_c, out_w))  # type: ignore[return-value]
 
 
-def _eligible_pairs(problem: Problem, rows: Array, floor: int) -> tuple[Array, Array, Array]:
-    """Every eligible pair (request position, mentor row, weight) of requests ``rows``."""
+def _eligible_pairs(
+    problem: Problem, rows: Array, floor: int
+) -> Iterator[tuple[Array, Array, Array]]:
+    """Every eligible pair (request position, mentor row, weight) of requests ``rows``, in
+    chunks of consecutive requests (in the order of ``rows``), each chunk's pairs by request."""
     index, m = problem.index, len(problem.capacity)
     size = max(1, PAIRS_PER_BLOCK // max(m, 1))
-    parts: list[tuple[Array, Array, Array]] = []
     for start in range(0, len(rows), size):
         chunk = rows[start : start + size]
         sub = take(problem.block, chunk)
@@ -181,8 +198,4 @@ def _eligible_pairs(problem: Problem, rows: Array, floor: int) -> tuple[Array, A
         w = weights32(index, sub, problem.settings, floor, cols)
         hit_r, hit_c = mask_cells(w >= 0)
         mentor = hit_c if cols is None else cols[hit_c]
-        parts.append((chunk[hit_r], mentor.astype(np.int64), w[hit_r, hit_c].astype(np.int64)))
-    if not parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))  # type: ignore[return-value]
+        yield chunk[hit_r], mentor.astype(np.int64), w[hit_r, hit_c].astype(np.int64)

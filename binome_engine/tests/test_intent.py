@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from binome_engine import intent
 from binome_engine.intent import target_text
 
 
@@ -31,3 +36,55 @@ def test_several_clauses_are_kept_and_jobs_are_not_cues() -> None:
     text = "Data analyst at a bank. Looking for a mentor in climate tech; I'd like to become a PM."
     assert target_text(text) == "a mentor in climate tech a PM"
     assert target_text("Senior manager in consulting, 10 years of M&A.") == ""
+
+
+# --- the lowered fast path finds what IGNORECASE finds ------------------------------------
+
+_TRICKY = "İıſKΣσςßẞÉéÈÔôÀà’'-–— .,;:!?()\n_"
+_PIECES = sorted(
+    {w for cue in intent._EN + intent._FR for w in re.findall(r"[^\W\d_]+", cue)}
+    | {"but", "mais", "how", "et je", "and i", "est-ce", "Private", "EQUITY", "ONG", "rôle"}
+)
+
+
+def _reference(text: str) -> str:
+    return intent._target_text(text, text, intent._CUE, intent._END)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES),
+            st.sampled_from(_PIECES).map(str.upper),
+            st.sampled_from(_PIECES).map(str.title),
+            st.text(alphabet=_TRICKY, max_size=3),
+            st.text(max_size=3),
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_the_lowered_patterns_find_the_same_clauses(text: str) -> None:
+    assert intent.target_text(text) == _reference(text)
+
+
+def test_the_lowered_patterns_on_every_cue_and_character() -> None:
+    # each cue alone, written in capitals, and every character of the Latin blocks and the
+    # case-folding specials between a cue and its clause
+    for cue in intent._EN + intent._FR:
+        for alternative in intent._literal_first(cue):
+            plain = re.sub(r"\(\?:([^|()]*)[^()]*\)\??|\[(.)[^\]]*\]|\?", r"\1\2", alternative)
+            for text in (f"x {plain} the sea. y", f"X {plain.upper()} LA MER, Y"):
+                assert intent.target_text(text) == _reference(text), text
+    for code in [*range(0x20, 0x250), *map(ord, _TRICKY), 0x212A, 0x1E9E]:
+        text = f"je veux {chr(code)}une ONG{chr(code)} mais move{chr(code)}into data"
+        assert intent.target_text(text) == _reference(text), hex(code)
+
+
+def test_synthetic_and_evaluation_texts_find_the_same_clauses() -> None:
+    from binome_engine.evaluation.real import load
+    from binome_engine.synthetic import market
+
+    texts = [r.text for r in market(2_000, 10)[1]] + [r.text for r in load().requests]
+    assert [intent.target_text(t) for t in texts] == [_reference(t) for t in texts]
+    assert any(intent.target_text(t) for t in texts)
