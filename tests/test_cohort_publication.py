@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from binome.cohorts.models import CohortPair
-from binome.cohorts.services import publication, rematch, runs
+from binome.cohorts.services import applications, publication, rematch, runs
 from binome.cohorts.states import ApplicationStatus, CohortStatus, RunStatus
 from binome.core.errors import DomainError
 from binome.members.models import MentorOffer
@@ -165,14 +165,67 @@ def test_the_committee_exports_the_proposal_as_csv_and_xlsx(login, world, cohort
     assert sheet.max_row == 5
 
 
-def test_the_manager_publishes_from_the_run_page(login, world, cohort):
+def test_the_manager_publishes_from_the_run_page(
+    login, world, cohort, django_capture_on_commit_callbacks
+):
     run = run_now(cohort, world.bob)
     client = login(world.bob)
     page = client.get(reverse("run_detail", args=["ax", cohort.pk, run.pk])).content.decode()
     assert reverse("run_publish", args=["ax", cohort.pk, run.pk]) in page
-    response = client.post(reverse("run_publish", args=["ax", cohort.pk, run.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("run_publish", args=["ax", cohort.pk, run.pk]))
     assert response.status_code == 302
+    assert response["Location"] == reverse("run_detail", args=["ax", cohort.pk, run.pk])
     assert Mentorship.objects.filter(programme=world.other_programme).count() == 3
+    run.refresh_from_db()
+    assert run.status == RunStatus.PUBLISHED
+
+
+def test_publication_is_a_task_taking_the_runs_id_asked_once(
+    login, world, cohort, django_capture_on_commit_callbacks
+):
+    run = run_now(cohort, world.bob)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        asked = publication.request_publication(run=run, manager=world.bob)
+        again = publication.request_publication(run=asked, manager=world.bob)
+    assert len(callbacks) == 1 and again.is_publishing
+    client = login(world.bob)
+    progress = client.get(
+        reverse("run_progress", args=["ax", cohort.pk, run.pk]), headers={"HX-Request": "true"}
+    )
+    assert "Publication de 3 binômes" in progress.content.decode()
+    assert "HX-Refresh" not in progress
+    with pytest.raises(DomainError):  # no adjusting a run being published
+        runs.forbid_pair(
+            run=asked,
+            manager=world.bob,
+            mentee=run.pairs.first().mentee,
+            mentor=run.pairs.first().mentor,
+        )
+    publication.execute_publication(run_id=run.pk)
+    publication.execute_publication(run_id=run.pk)  # twice is once
+    run.refresh_from_db()
+    assert run.status == RunStatus.PUBLISHED
+    assert Mentorship.objects.filter(programme=world.other_programme).count() == 3
+    done = client.get(
+        reverse("run_progress", args=["ax", cohort.pk, run.pk]), headers={"HX-Request": "true"}
+    )
+    assert done["HX-Refresh"] == "true"
+
+
+def test_a_refused_publication_is_told_in_words_and_can_be_asked_again(login, world, cohort):
+    run = run_now(cohort, world.bob)
+    mentee = run.pairs.first().mentee
+    publication.request_publication(run=run, manager=world.bob)
+    applications.screen_application(
+        application=mentee, manager=world.bob, decision="refused", reason="Plus disponible."
+    )
+    publication.execute_publication(run_id=run.pk)
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE and "n’est plus acceptée" in run.publish_failure
+    assert not run.is_publishing
+    page = login(world.bob).get(reverse("run_detail", args=["ax", cohort.pk, run.pk]))
+    assert "La publication a été refusée" in page.content.decode()
 
 
 @settings(

@@ -238,6 +238,12 @@ class MatchingRun(models.Model):
     store_seconds = models.FloatField(null=True, blank=True)
     failure = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Publication runs in a task too: asked by a manager, then done (published) or refused.
+    publish_requested_at = models.DateTimeField(null=True, blank=True)
+    publish_requested_by = models.ForeignKey(
+        Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    publish_failure = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-number"]
@@ -251,6 +257,15 @@ class MatchingRun(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in {RunStatus.QUEUED, RunStatus.RUNNING}
+
+    @property
+    def is_publishing(self) -> bool:
+        """Publication asked and not yet done nor refused."""
+        return (
+            self.status == RunStatus.DONE
+            and self.publish_requested_at is not None
+            and not self.publish_failure
+        )
 
     @property
     def average_score(self) -> float | None:

@@ -12,6 +12,15 @@ def run_matching(run_id: int) -> None:
 
 
 @task()
+def publish_matching(run_id: int) -> None:
+    """Publish a run the manager asked for: every pair at once (or none), introductions, the
+    waiting list told."""
+    from binome.cohorts.services.publication import execute_publication
+
+    execute_publication(run_id=run_id)
+
+
+@task()
 def invite_past_mentors() -> None:
     """Periodic: a cohort's mentors' window opened — ask the programme's past mentors back."""
     from binome.cohorts.services.join_again import invite_for_open_windows

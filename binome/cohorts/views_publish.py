@@ -31,15 +31,18 @@ def run_publish(request: HttpRequest, access: Access, cohort_id: int, run_id: in
     run = selectors.run_for_manager(cohort, run_id)
 
     def perform(data: Mapping[str, Any]) -> str:
-        publication.publish_run(run=run, manager=access.member)
-        return _("The pairs are created and introduced by email; the waiting list is told.")
+        publication.request_publication(run=run, manager=access.member)
+        return _(
+            "Publication has started: the pairs are created and introduced by email, and the "
+            "waiting list is told."
+        )
 
     return run_operation(
         request,
         form=ConfirmForm(request.POST),
         perform=perform,
         page=lambda bound: _run_page(request, cohort, run, bound=bound),
-        success=reverse("cohort_manage", args=[access.network.slug, cohort.pk]),
+        success=reverse("run_detail", args=[access.network.slug, cohort.pk, run.pk]),
     )
 
 

@@ -125,7 +125,7 @@ def _run_page(
             "cohort": cohort,
             "run": run,
             "review": selectors.review(run, page=request.GET.get("page")) if done else None,
-            "can_adjust": run.status == RunStatus.DONE,
+            "can_adjust": run.status == RunStatus.DONE and not run.is_publishing,
             "operation_form": bound,
         },
     )
@@ -138,8 +138,8 @@ def run_progress(request: HttpRequest, access: Access, cohort_id: int, run_id: i
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     response = render(request, "cohorts/_run_progress.html", {"cohort": cohort, "run": run})
-    if not run.is_running and getattr(request, "htmx", False):
-        response["HX-Refresh"] = "true"  # the run ended: show its proposal
+    if not run.is_running and not run.is_publishing and getattr(request, "htmx", False):
+        response["HX-Refresh"] = "true"  # the run or its publication ended: show it
     return response
 
 

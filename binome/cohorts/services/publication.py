@@ -39,6 +39,56 @@ from binome.notifications.emails import send_templated
 A = ApplicationStatus
 
 
+def request_publication(*, run: MatchingRun, manager: Member) -> MatchingRun:
+    """Ask for the run to be published by a task taking its id (asking twice = once)."""
+    with transaction.atomic():
+        cohort = locked(run.cohort)
+        run = locked(run)
+        if run.status == RunStatus.PUBLISHED or run.is_publishing:
+            return run
+        if cohort.status == CohortStatus.PUBLISHED:
+            raise DomainError(_("Another run of this cohort is published."), code="published")
+        if run.status != RunStatus.DONE or cohort.status != CohortStatus.MATCHING:
+            raise DomainError(_("Only a finished run can be published."), code="run")
+        run.publish_requested_at = timezone.now()
+        run.publish_requested_by = manager
+        run.publish_failure = ""
+        run.save(update_fields=["publish_requested_at", "publish_requested_by", "publish_failure"])
+        audit.record(
+            action="matching_run.publish_request",
+            actor=manager.user,
+            network=cohort.network,
+            target=run,
+        )
+        run_id = run.pk
+        transaction.on_commit(lambda: _enqueue(run_id))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    from binome.cohorts.tasks import publish_matching
+
+    publish_matching.enqueue(run_id)
+
+
+def execute_publication(*, run_id: int) -> None:
+    """The task: publish the run as asked; a refusal is kept in words for the manager."""
+    run = MatchingRun.objects.select_related("publish_requested_by__user").filter(pk=run_id).first()
+    if run is None or not run.is_publishing or run.publish_requested_by is None:
+        return  # published already, or not asked: twice is once
+    try:
+        publish_run(run=run, manager=run.publish_requested_by)
+    except DomainError as error:
+        MatchingRun.objects.filter(pk=run_id, status=RunStatus.DONE).update(
+            publish_failure=error.message
+        )
+    except Exception:
+        MatchingRun.objects.filter(pk=run_id, status=RunStatus.DONE).update(
+            publish_failure=_("The publication failed unexpectedly; the error is in the log.")
+        )
+        raise
+
+
 def publish_run(*, run: MatchingRun, manager: Member) -> MatchingRun:
     with transaction.atomic():
         cohort = locked(run.cohort)

@@ -170,7 +170,7 @@ def forbid_pair(
 
 
 def _check_pair(run: MatchingRun, mentee: Application, mentor: Application | None) -> None:
-    if run.status not in {RunStatus.DONE}:
+    if run.status not in {RunStatus.DONE} or run.is_publishing:
         raise DomainError(_("Only a finished, unpublished run can be adjusted."), code="run")
     if mentee.cohort_id != run.cohort_id or mentee.role != Role.MENTEE:
         raise DomainError(_("Unknown mentee."), code="mentee")
