@@ -107,6 +107,8 @@ OVERRIDES: dict[str, dict[str, Callable[[World], Any]]] = {
     "flash_mentor": {"programme_id": lambda w: w.flash["programme"].pk},
     "flash_slot_new": {"programme_id": lambda w: w.flash["programme"].pk},
     "flash_take": {"question_id": lambda w: w.flash["pooled"].pk},
+    "flash_pool_remind": {"pool_question_id": lambda w: w.flash["pooled"].pk},
+    "flash_overview": {"programme_id": lambda w: w.flash["programme"].pk},
     "event_new": {"programme_id": lambda w: w.speed["programme"].pk},
     "flash_outcome_link": {"token": lambda w: w.tokens["flash_outcome"]},
 }
@@ -291,6 +293,12 @@ flash_continue_cohort   GET  login 405   405   405   405   405   405   405   405
 flash_continue_cohort   POST login 404   200   200   404   404   404   404   404   404
 flash_continue_answer   GET  login 405   405   405   405   405   405   405   405   404
 flash_continue_answer   POST login 404   200   200   404   404   404   404   404   404
+flash_overview          GET  login 404   404   404   404   200   404   200   404   404
+flash_overview          POST login 404   404   404   404   405   405   405   405   404
+flash_pool_remind       GET  login 404   404   404   404   405   405   405   405   404
+flash_pool_remind       POST login 404   404   404   404   302   404   302   404   404
+flash_outcome_remind    GET  login 404   404   404   404   405   405   405   405   404
+flash_outcome_remind    POST login 404   404   404   404   200   404   200   404   404
 # -- Speed-mentoring events
 events_index            GET  login 200   200   200   200   200   200   200   200   404
 events_index            POST login 405   405   405   405   405   405   405   405   404

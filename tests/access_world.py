@@ -244,15 +244,18 @@ def speed_world(
     return {"programme": programme, "event": event, "introduction": introduction}
 
 
-def flash_world(network: Network, mentee: Member, mentor: Member, olga: Member) -> dict[str, Any]:
-    """A flash programme: a free slot of the mentor's, an exchange that took place, a question
-    in the theme pool."""
+def flash_world(
+    network: Network, mentee: Member, mentor: Member, olga: Member, manager: Member
+) -> dict[str, Any]:
+    """A flash programme the manager also runs: a free slot of the mentor's, an exchange that
+    took place, a question in the theme pool."""
     from binome.flash.models import FlashExchange
     from binome.flash.services import exchanges, slots
 
     programme = ProgrammeFactory(
         network=network, slug="meet-share", name="Meet & Share", kind="flash"
     )
+    grant(manager, StaffRole.Role.PROGRAMME_MANAGER, programme)
     soon = timezone.now() + datetime.timedelta(days=3)
 
     def slot(hours: int) -> Any:
@@ -394,7 +397,7 @@ def build_world() -> World:
 
     direct_draft, direct_pending = direct_requests(programme, olga, mentor, network, theme)
 
-    flash = flash_world(network, mentee, mentor, olga)
+    flash = flash_world(network, mentee, mentor, olga, manager)
     speed = speed_world(network, manager, mentee, mentor)
 
     batch = import_services.start_import(

@@ -54,6 +54,8 @@ ALTERNATES: dict[str, list[tuple[str, Callable[[Elsewhere], int]]]] = {
         ("another member", lambda e: e.flash["sibling_question"].pk),
     ],
     "exchange_id": [("other network", lambda e: e.flash["exchange"].pk)],
+    # A manager's reminder: every question of a programme they manage is within their reach.
+    "pool_question_id": [("other network", lambda e: e.flash["question"].pk)],
     "event_id": [("other network", lambda e: e.flash["event"].pk)],
     "introduction_id": [
         ("other network", lambda e: e.flash["introduction"].pk),

@@ -112,10 +112,13 @@ class TakeForm(_When):
 
 
 class OutcomeForm(forms.Form):
-    held = forms.TypedChoiceField(
+    held = forms.ChoiceField(
         label=_("Did the exchange take place?"),
-        coerce=lambda value: value == "yes",
-        choices=[("yes", _("It took place")), ("no", _("It did not take place"))],
+        choices=[
+            ("yes", _("It took place")),
+            ("absent", _("It did not: the other person did not come")),
+            ("no", _("It did not take place (cancelled or postponed together)")),
+        ],
         widget=forms.RadioSelect,
     )
 

@@ -127,6 +127,8 @@ class FlashQuestion(models.Model):
         max_length=12, choices=QuestionStatus.choices, default=QuestionStatus.OPEN, editable=False
     )
     status_changed_at = models.DateTimeField(default=timezone.now)
+    # A manager's last reminder to the fitting mentors while it waits in the pool.
+    pool_reminded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -135,6 +137,11 @@ class FlashQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.question[:60]
+
+
+class NoShow(models.TextChoices):
+    MENTOR = "mentor", _("The mentor did not come")
+    MENTEE = "mentee", _("The mentee did not come")
 
 
 class FlashExchange(models.Model):
@@ -171,6 +178,10 @@ class FlashExchange(models.Model):
         Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     outcome_at = models.DateTimeField(null=True, blank=True)
+    # Who did not come, when it did not take place (as the other member said): a mentor's
+    # no-shows count against their responsiveness, like invitations left unanswered.
+    no_show = models.CharField(max_length=8, choices=NoShow.choices, blank=True)
+    outcome_reminded_at = models.DateTimeField(null=True, blank=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
 

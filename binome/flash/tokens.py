@@ -12,7 +12,8 @@ from binome.flash.models import FlashExchange
 from binome.members.models import Member
 
 SALT = "binome.flash.outcome"
-ANSWERS = frozenset({"held", "not_held"})
+# "absent": it did not take place because the other member did not come.
+ANSWERS = frozenset({"held", "not_held", "absent"})
 MAX_AGE_SECONDS = 60 * 60 * 24 * 30
 
 

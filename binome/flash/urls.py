@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binome.flash import views_direct, views_flash
+from binome.flash import views_direct, views_flash, views_manage
 
 urlpatterns = [
     path("mentors/find/", views_direct.find_mentor, name="find_mentor"),
@@ -76,5 +76,23 @@ urlpatterns += [
         "flash/exchanges/<int:exchange_id>/continue/answer/",
         views_flash.flash_continue_answer,
         name="flash_continue_answer",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "manage/programmes/<int:programme_id>/flash/",
+        views_manage.flash_overview_page,
+        name="flash_overview",
+    ),
+    path(
+        "manage/flash/questions/<int:pool_question_id>/remind/",
+        views_manage.flash_pool_remind,
+        name="flash_pool_remind",
+    ),
+    path(
+        "manage/flash/exchanges/<int:exchange_id>/remind/",
+        views_manage.flash_outcome_remind,
+        name="flash_outcome_remind",
     ),
 ]

@@ -46,11 +46,13 @@ from binome.programmes.models import Programme
 @member_required
 @require_safe
 def flash_index(request: HttpRequest, access: Access) -> HttpResponse:
+    programmes = list(selectors.flash_programmes(access))
     return render(
         request,
         "flash/flash_index.html",
         {
-            "programmes": selectors.flash_programmes(access),
+            "programmes": programmes,
+            "managed_ids": {p.pk for p in programmes if access.manages(p)},
             "questions": FlashQuestion.objects.filter(mentee=access.member).select_related(
                 "programme", "exchange"
             ),
@@ -398,7 +400,12 @@ def flash_outcome(request: HttpRequest, access: Access, exchange_id: int) -> Htt
     exchange = selectors.exchange_for_member(access, exchange_id)
 
     def perform(data: Mapping[str, Any]) -> str:
-        exchanges.record_outcome(exchange=exchange, member=access.member, held=data["held"])
+        exchanges.record_outcome(
+            exchange=exchange,
+            member=access.member,
+            held=data["held"] == "yes",
+            other_absent=data["held"] == "absent",
+        )
         return _("Thank you, it is recorded.")
 
     return _exchange_operation(
@@ -506,7 +513,12 @@ def flash_outcome_link(request: HttpRequest, token: str) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            exchanges.record_outcome(exchange=exchange, member=member, held=answer == "held")
+            exchanges.record_outcome(
+                exchange=exchange,
+                member=member,
+                held=answer == "held",
+                other_absent=answer == "absent",
+            )
         except DomainError as refused:
             error = refused.message
         exchange.refresh_from_db()

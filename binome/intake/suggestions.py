@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from binome.intake import responsiveness
 from binome.intake.models import MentoringRequest, MentorInvitation
 from binome.intake.states import InvitationStatus
 from binome.members.models import DirectoryEntry, Member, MentorOffer, Position
@@ -69,19 +70,14 @@ def mentor_profiles(network_id: int, *, only: set[int] | None = None) -> list[en
     themes = MentorOffer.themes.through.objects.filter(mentoroffer__network_id=network_id)
     positions = Position.objects.filter(member__network_id=network_id, member__is_listed=True)
     mentorships = Mentorship.objects.filter(network_id=network_id, status__in=CAPACITY_STATUSES)
-    invitations = MentorInvitation.objects.filter(mentor__network_id=network_id)
     if only is not None:
         offers = offers.filter(member_id__in=only)
         themes = themes.filter(mentoroffer__member_id__in=only)
         positions = positions.filter(member_id__in=only)
         mentorships = mentorships.filter(mentor_id__in=only)
-        invitations = invitations.filter(mentor_id__in=only)
     taken = dict(mentorships.values_list("mentor_id").annotate(n=Count("pk")))
-    answered = dict(
-        invitations.exclude(status=InvitationStatus.CANCELLED)
-        .values_list("mentor_id")
-        .annotate(rate=Count("pk", filter=Q(responded_at__isnull=False)) * 1.0 / Count("pk"))
-    )
+    # Invitations answered, and what other apps record (flash exchanges the mentor came to).
+    answered = responsiveness.rates(network_id, only=only)
     theme_codes: dict[int, set[str]] = defaultdict(set)
     for member_id, code in themes.values_list("mentoroffer__member_id", "theme__code"):
         theme_codes[member_id].add(code)

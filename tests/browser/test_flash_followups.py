@@ -152,3 +152,52 @@ def test_a_mutual_tick_followed_up_by_a_flash_exchange(
     axe_check(dana)
     exchange = FlashExchange.objects.get(mentor=world.charlie, mentee=world.dana)
     assert timezone.localtime(exchange.starts_at).hour == 12
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_no_show_then_the_managers_overview_and_a_reminder(
+    browser, live_server, world, settings, axe_check
+):
+    from binome.testing.factories import grant
+
+    settings.AXES_ENABLED = False
+    flash = ProgrammeFactory(network=world.network, slug="meet", name="Meet & Share", kind="flash")
+    grant(world.bob, "programme_manager", flash)
+    slots.save_flash_offer(member=world.charlie, themes=[], takes_pool_questions=True, per_month=6)
+    slot = slots.offer_slot(
+        mentor=world.charlie,
+        programme=flash,
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+        duration_minutes=30,
+        format="video",
+        language="fr",
+        themes=[],
+    )
+    question = exchanges.ask_flash_question(
+        mentee=world.dana, programme=flash, question="Quel CV ?", themes=[], language="fr"
+    )
+    exchange = exchanges.book_slot(question=question, mentee=world.dana, slot=slot)
+    FlashExchange.objects.filter(pk=exchange.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    waiting = exchanges.ask_flash_question(
+        mentee=world.dana, programme=flash, question="Comment négocier ?", themes=[], language="fr"
+    )
+    exchanges.send_to_pool(question=waiting, mentee=world.dana)
+
+    dana = open_as(browser, live_server, "dana@example.org")
+    dana.goto(f"{live_server.url}/n/ax/flash/exchanges/{exchange.pk}/")
+    dana.get_by_label("Non : l’autre personne n’est pas venue").check()
+    dana.get_by_role("button", name="Enregistrer").click()
+    expect(dana.get_by_role("status")).to_be_visible()
+    axe_check(dana)
+
+    bob = open_as(browser, live_server, "bob@example.org")
+    bob.goto(f"{live_server.url}/n/ax/flash/")
+    bob.get_by_role("link", name="Vue d’ensemble du programme (responsables)").click()
+    axe_check(bob)
+    expect(bob.get_by_role("row", name="Charlie Persona")).to_contain_text("100 %")
+    bob.get_by_role("button", name="Relancer les mentors").click()
+    expect(bob.get_by_role("status")).to_contain_text("1 mentor relancé")
+    axe_check(bob)
+    shot(bob, "flash-overview")

@@ -33,6 +33,7 @@ from binome.flash.models import (
     FlashOffer,
     FlashQuestion,
     FlashSlot,
+    NoShow,
 )
 from binome.flash.services.slots import (
     check_flash_programme,
@@ -227,9 +228,15 @@ def announce_exchange(exchange: FlashExchange, template: str = "flash_booked") -
         )
 
 
-def record_outcome(*, exchange: FlashExchange, member: Member, held: bool) -> FlashExchange:
+def record_outcome(
+    *, exchange: FlashExchange, member: Member, held: bool, other_absent: bool = False
+) -> FlashExchange:
+    """Whether it took place; when it did not because the other did not come, that other's
+    no-show is kept (a mentor's counts against their responsiveness)."""
     if member.pk not in exchange.member_ids():
         raise DomainError(_("Only the two members of the exchange can say."), code="not_yours")
+    if held and other_absent:
+        raise DomainError(_("It took place, or the other did not come: not both."), code="both")
     with transaction.atomic():
         exchange = FlashExchange.objects.select_for_update().get(pk=exchange.pk)
         if exchange.status != ExchangeStatus.SCHEDULED:
@@ -237,7 +244,9 @@ def record_outcome(*, exchange: FlashExchange, member: Member, held: bool) -> Fl
         if exchange.starts_at > timezone.now():
             raise DomainError(_("This exchange has not started yet."), code="early")
         exchange.outcome_by, exchange.outcome_at = member, timezone.now()
-        exchange.save(update_fields=["outcome_by", "outcome_at"])
+        if other_absent:
+            exchange.no_show = NoShow.MENTEE if member.pk == exchange.mentor_id else NoShow.MENTOR
+        exchange.save(update_fields=["outcome_by", "outcome_at", "no_show"])
         target = ExchangeStatus.HELD if held else ExchangeStatus.NOT_HELD
         move(exchange, EXCHANGE_MACHINE, target, actor=member.user, network=member.network)
     return exchange
