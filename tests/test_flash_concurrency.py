@@ -145,11 +145,14 @@ def test_the_monthly_limit_holds_under_concurrent_takes_and_offers(world, flash)
     # One slot was there: two more fit the limit of three, whichever comes first.
     assert outcomes.count("ok") == 2 and outcomes.count("monthly_limit") == 6
     start = same_month().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    given = FlashSlot.objects.filter(
-        mentor=world.charlie, starts_at__gte=start, status__in=["open", "booked"]
-    ).count() + FlashExchange.objects.filter(
-        mentor=world.charlie, slot__isnull=True, starts_at__gte=start
-    ).count()
+    given = (
+        FlashSlot.objects.filter(
+            mentor=world.charlie, starts_at__gte=start, status__in=["open", "booked"]
+        ).count()
+        + FlashExchange.objects.filter(
+            mentor=world.charlie, slot__isnull=True, starts_at__gte=start
+        ).count()
+    )
     assert given == 3
 
 
