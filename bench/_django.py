@@ -40,6 +40,18 @@ def setup(kind: str, name: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def drop(kind: str, name: str) -> None:
+    """Remove a benchmark database, to build it anew."""
+    url = database_url(kind, name)
+    if kind == "sqlite":
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    dbname = url.rsplit("/", 1)[1]
+    subprocess.run(
+        ["su", "postgres", "-c", f"dropdb --if-exists {dbname}"], check=True, capture_output=True
+    )
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))

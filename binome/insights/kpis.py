@@ -187,9 +187,11 @@ def _pairs(rows: dict[int, KpiRow], pairs: Any, period: Period) -> None:
         .values("c")
     )
     ended = pairs.filter(status__in=ENDED, ended_at__gte=period.start, ended_at__lt=period.end)
-    for programme_id, recommended, n_held in ended.annotate(
-        n_held=Coalesce(Subquery(held, output_field=IntegerField()), 0)
-    ).values_list("programme_id", "programme__recommended_meetings", "n_held"):
+    for programme_id, recommended, n_held in (
+        ended.order_by()
+        .annotate(n_held=Coalesce(Subquery(held, output_field=IntegerField()), 0))
+        .values_list("programme_id", "programme__recommended_meetings", "n_held")
+    ):
         for row in _each(rows, programme_id):
             row.pairs_ended += 1
             row.retention.whole += 1
@@ -199,7 +201,9 @@ def _pairs(rows: dict[int, KpiRow], pairs: Any, period: Period) -> None:
 def _mentors_by_programme(pairs: Any, period: Period) -> dict[int, set[int]]:
     found: dict[int, set[int]] = defaultdict(set)
     window = pairs.filter(created_at__gte=period.start, created_at__lt=period.end)
-    for programme_id, mentor_id in window.values_list("programme_id", "mentor_id").distinct():
+    # No ordering: the model's (-created_at) would join the DISTINCT and keep every row.
+    mentors = window.order_by().values_list("programme_id", "mentor_id").distinct()
+    for programme_id, mentor_id in mentors:
         found[programme_id].add(mentor_id)
         found[ALL].add(mentor_id)
     return found
@@ -217,6 +221,7 @@ def _conversion(rows: dict[int, KpiRow], pairs: Any, period: Period) -> None:
     listed = Member.objects.filter(pk=OuterRef("mentee_id"), is_listed=True)
     mentees = (
         pairs.filter(created_at__lt=period.end)
+        .order_by()
         .annotate(now_mentor=Exists(listed))
         .values_list("programme_id", "mentee_id", "now_mentor")
         .distinct()
