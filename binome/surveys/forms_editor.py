@@ -88,6 +88,8 @@ class QuestionForm(forms.Form):
             self.fields["kind"].help_text = _("Built in: its kind stays.")
             visibility = cast(forms.ChoiceField, self.fields["visibility"])
             visibility.choices = [c for c in Visibility.choices if c[0] != Visibility.PAIR]
+            if question.kind not in CHOICE_KINDS:
+                del self.fields["choices"]  # its kind stays: it never has choices
 
     def clean_choices(self) -> tuple[tuple[str, str], ...]:
         lines = [line.strip() for line in self.cleaned_data["choices"].splitlines()]
@@ -118,7 +120,7 @@ class QuestionForm(forms.Form):
             audience=data["audience"],
             visibility=data["visibility"],
             is_required=data["is_required"],
-            choices=data["choices"],
+            choices=data.get("choices", ()),
         )
 
 

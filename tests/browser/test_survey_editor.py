@@ -60,6 +60,8 @@ def test_a_manager_edits_the_programme_surveys(browser, live_server, world, sett
 
     recommend.get_by_role("link", name="Modifier").click()
     expect(bob.get_by_label("Type de réponse")).to_be_disabled()
+    axe_check(bob)
+    shot(bob, "editor-question")
     bob.get_by_label("Question en français").fill("Conseilleriez-vous ce programme ? (0 à 10)")
     bob.get_by_role("button", name="Enregistrer la question").click()
     expect(bob.locator("strong", has_text="Conseilleriez-vous ce programme ?")).to_be_visible()
