@@ -229,3 +229,13 @@ def test_another_member_cannot_reach_the_proposal(world, login):
     introduction = introduced(world)
     action = reverse("event_follow_up", args=[world.network.slug, introduction.pk])
     assert login(world.alice).post(action, {}).status_code == 404
+
+
+def test_the_events_page_counts_the_follow_ups_for_managers(world, login):
+    introduction = introduced(world)
+    followups.choose_follow_up(
+        introduction=introduction, member=world.dana, choice="pair", programme=world.programme
+    )
+    followups.choose_follow_up(introduction=introduction, member=world.charlie, choice="pair")
+    page = login(world.bob).get(reverse("events_index", args=[world.network.slug])).text
+    assert "binômes : 1" in page

@@ -198,3 +198,35 @@ def test_a_manager_of_another_programme_does_not_see_it(world, flash, login):
     grant(other, "programme_manager", world.programme)
     response = login(other).get(reverse("flash_overview", args=[world.network.slug, flash.pk]))
     assert response.status_code == 404
+
+
+def test_two_no_shows_in_a_row_pause_the_mentors_flash_offer(world, flash):
+    slots.save_flash_offer(member=world.charlie, themes=[], takes_pool_questions=True, per_month=8)
+    first, second = exchange(world, flash, hours_ago=30), exchange(world, flash, hours_ago=3)
+    free = slots.offer_slot(
+        mentor=world.charlie,
+        programme=flash,
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+        duration_minutes=30,
+        format="video",
+        language="fr",
+        themes=[],
+    )
+    exchanges.record_outcome(exchange=first, member=world.dana, held=False, other_absent=True)
+    free.refresh_from_db()
+    assert free.status == "open"  # one absence is not a pattern
+    exchanges.record_outcome(exchange=second, member=world.dana, held=False, other_absent=True)
+    free.refresh_from_db()
+    world.charlie.flash_offer.refresh_from_db()
+    assert free.status == "cancelled" and not world.charlie.flash_offer.takes_pool_questions
+    paused = OutboxMessage.objects.get(to="charlie@example.org", subject__icontains="pause")
+    assert reverse("flash_mentor", args=[world.network.slug, flash.pk]) in paused.body_text
+
+
+def test_a_mentee_not_coming_does_not_pause_the_mentor(world, flash):
+    slots.save_flash_offer(member=world.charlie, themes=[], takes_pool_questions=True, per_month=8)
+    for hours in (30, 3):
+        made = exchange(world, flash, hours_ago=hours)
+        exchanges.record_outcome(exchange=made, member=world.charlie, held=False, other_absent=True)
+    world.charlie.flash_offer.refresh_from_db()
+    assert world.charlie.flash_offer.takes_pool_questions

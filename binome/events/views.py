@@ -47,6 +47,8 @@ def events_index(request: HttpRequest, access: Access) -> HttpResponse:
             registered=Count("registrations", distinct=True),
             came=Count("registrations", filter=Q(registrations__attended=True), distinct=True),
             introduced=Count("introductions", distinct=True),
+            paired=Count("introductions", filter=Q(introductions__status="pair"), distinct=True),
+            flashed=Count("introductions", filter=Q(introductions__status="flash"), distinct=True),
         )
     )
     managed = [

@@ -7,7 +7,9 @@ Rules:
   flash themes fit takes it at a time they give (their monthly limit under their offer's lock);
 - both receive the exchange by email with its calendar file (the mentor's time zone), a
   reminder the day before, and after its end a one-click "it took place / it did not";
-- either member says whether it took place; the first answer stands and records who and when;
+- either member says whether it took place; the first answer stands and records who and when,
+  and who did not come; after two exchanges in a row the mentor did not come to, their free
+  slots are withdrawn and pool questions stop (they are told and resume from their flash page);
 - after an exchange that took place, each member answers two feedback questions once;
 - the mentee may ask to continue as a long pair in an on-demand programme; the mentor's yes
   creates the pair under their capacity lock (``mentorships.services.create_mentorship``).
@@ -35,6 +37,7 @@ from binome.flash.models import (
     FlashSlot,
     NoShow,
 )
+from binome.flash.services.no_shows import pause_if_absent
 from binome.flash.services.slots import (
     check_flash_programme,
     check_monthly_limit,
@@ -249,6 +252,8 @@ def record_outcome(
         exchange.save(update_fields=["outcome_by", "outcome_at", "no_show"])
         target = ExchangeStatus.HELD if held else ExchangeStatus.NOT_HELD
         move(exchange, EXCHANGE_MACHINE, target, actor=member.user, network=member.network)
+        if exchange.no_show == NoShow.MENTOR:
+            pause_if_absent(exchange.mentor)
     return exchange
 
 
