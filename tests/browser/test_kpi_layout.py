@@ -1,6 +1,7 @@
 """The key figures at 1280 px: the page never scrolls sideways — the wide tables scroll in
 their own keyboard-reachable region, as on the health page — with the flash and speed-mentoring
-figures beside the pairs'; axe-core on the page."""
+figures beside the pairs'; a flash programme's health page lists each mentor's exchanges;
+axe-core on each page."""
 
 from __future__ import annotations
 
@@ -46,3 +47,10 @@ def test_the_key_figures_fit_1280_pixels(browser, live_server, world, settings, 
         shot(alice, "kpis-1280-scrolled")
     axe_check(alice)
     shot(alice, "kpis-1280")
+
+    # The flash programme's health page: each mentor's exchanges, those not held first.
+    alice.goto(f"{live_server.url}/n/ax/manage/programmes/{flash.pk}/health/")
+    mentors = alice.get_by_role("region", name="Les mentors dont des échanges")
+    expect(mentors.get_by_role("row").filter(has_text="Rita")).to_contain_text("20 %")
+    axe_check(alice)
+    shot(alice, "flash-health")
