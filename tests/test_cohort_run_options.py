@@ -170,3 +170,37 @@ def test_buckets_keep_empty_ones_between():
     assert buckets([]) == [] and histogram("x", "t", [("", [])]) == ""
     svg = histogram("x", "<t>", [("a", buckets([3, 25.5]))])
     assert "&lt;t&gt;" in svg and svg.count("<rect") == 2
+
+
+def test_hard_rules_are_chosen_per_run_and_kept_by_re_runs(world, cohort):
+    run = run_now(cohort, world.bob, rules={"require_common_theme": True})
+    assert run.status == RunStatus.DONE, run.failure
+    charlie = cohort.applications.get(member=world.charlie)
+    # only charlie offers the mentees' theme: his two places, no one else
+    assert run.matched_count == 2 and {p.mentor_id for p in run.pairs.all()} == {charlie.pk}
+    assert run.rules["require_common_theme"] is True and run.rules["enforce_seniority"] is True
+    pair = run.pairs.first()
+    again = runs.forbid_pair(run=run, manager=world.bob, mentee=pair.mentee, mentor=pair.mentor)
+    assert again.rules == run.rules
+    with pytest.raises(DomainError) as error:
+        runs.launch_run(cohort=cohort, manager=world.bob, mode="optimal", rules={"x": True})
+    assert error.value.code == "rules"
+
+
+def test_the_quick_form_keeps_the_default_rules_and_the_page_can_untick_them(
+    login, world, cohort, django_capture_on_commit_callbacks
+):
+    cohort_services.start_matching(cohort=cohort, actor=None)
+    client = login(world.bob)
+    url = reverse("run_launch", args=["ax", cohort.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"mode": "optimal"})
+    quick = cohort.runs.get()
+    assert quick.rules == options.engine_rules()
+    page = client.get(reverse("run_new", args=["ax", cohort.pk])).content.decode()
+    assert "Règles strictes" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"options": "1", "mode": "optimal", "rule_enforce_seniority": "on"})
+    chosen = cohort.runs.get(number=2)
+    assert chosen.rules["enforce_seniority"] is True
+    assert chosen.rules["require_shared_language"] is False

@@ -242,8 +242,16 @@ class LaunchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.cohort = cohort
         self.themes: list[Theme] = []
+        # The options page sends "options"; the cohort page's quick form only the objective
+        # (its rules are then the programme's defaults, not unticked boxes).
+        self.full = "options" in self.data
         if cohort is None:
             return
+        rules = options.default_rules(cohort)
+        for name, label in options.RULES.items():
+            self.fields[f"rule_{name}"] = forms.BooleanField(
+                label=label, required=False, initial=rules[name]
+            )
         defaults = options.default_weights(cohort)
         for name, label in options.CRITERIA.items():
             self.fields[f"weight_{name}"] = forms.IntegerField(
@@ -260,6 +268,19 @@ class LaunchForm(forms.Form):
                 self.fields[f"quota_{bound}_{theme.pk}"] = forms.IntegerField(
                     label=theme.label, min_value=0, max_value=100_000, required=False
                 )
+
+    def rule_fields(self) -> list[forms.BoundField]:
+        return [self[f"rule_{name}"] for name in options.RULES if f"rule_{name}" in self.fields]
+
+    def rules(self) -> dict[str, bool] | None:
+        """The hard rules chosen (the programme's defaults from the quick form)."""
+        if self.cohort is None:
+            return None
+        chosen = options.default_rules(self.cohort)
+        if self.full:
+            for name in options.RULES:
+                chosen[name] = bool(self.cleaned_data.get(f"rule_{name}"))
+        return chosen
 
     def weight_fields(self) -> list[forms.BoundField]:
         return [

@@ -106,6 +106,7 @@ def load_inputs(
     taken: dict[int, int] | None = None,
     weights: dict[str, Any] | None = None,
     quotas: list[dict[str, Any]] | None = None,
+    rules: dict[str, Any] | None = None,
 ) -> Inputs:
     """The engine's inputs for the cohort's accepted applications (or, for a re-match, the
     ``mentee_ids`` alone against mentors of ``mentor_statuses`` less the places ``taken``)."""
@@ -185,6 +186,7 @@ def load_inputs(
         requests=requests,
         settings=engine.ProgrammeSettings(
             weights=options.to_settings_weights(weights),
+            constraints=options.to_constraints(rules),
             theme_quotas=options.to_theme_quotas(quotas),
             past_pairs=frozenset(past),
             pinned=_pairs(pins, member_of),

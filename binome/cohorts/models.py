@@ -209,6 +209,8 @@ class MatchingRun(models.Model):
     mode = models.CharField(_("objective"), max_length=10, choices=Mode.choices)
     # Points of each criterion (the engine's ``Weights``); empty: the engine's defaults.
     weights = models.JSONField(default=dict)
+    # The hard rules switched on or off ({name: bool}, ``options.RULES``); empty: the engine's.
+    rules = models.JSONField(default=dict)
     # [{"theme": code, "minimum": n, "maximum": n or None}], by the mentees' first theme.
     quotas = models.JSONField(default=list)
     # [mentee application id, mentor application id] pairs, as the manager set them.

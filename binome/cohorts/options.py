@@ -4,6 +4,7 @@ rankings move when the weights change.
 Rules kept here:
 - weights are the engine's criteria, each from 0 to ``MAX_WEIGHT`` points; the defaults are those
   of the programme's latest run (the engine's own when it has none);
+- hard rules (``RULES``) exclude pairs outright; capacity and pauses always hold;
 - a quota bounds the pairs of mentees whose first quota theme (in the programme's order of
   themes) is that theme — the engine's ``ThemeQuota``;
 - the preview ranks mentors for a small sample of accepted mentees on inputs loaded once
@@ -39,6 +40,42 @@ CRITERIA = {
     "capacity": _("Mentor's free places"),
     "responsiveness": _("Mentor answers invitations"),
 }
+
+
+# Hard rules a manager may switch for a run (the others — capacity, pauses — always hold).
+RULES = {
+    "require_shared_language": _("A shared language"),
+    "exclude_same_employer": _("Never two people of the same employer"),
+    "enforce_seniority": _("Experience fits the kind of mentor asked"),
+    "require_common_format": _("A common meeting format"),
+    "require_common_theme": _("A common theme"),
+}
+
+
+def engine_rules() -> dict[str, bool]:
+    rules = engine.HardConstraints()
+    return {name: bool(getattr(rules, name)) for name in RULES}
+
+
+def default_rules(cohort: Cohort) -> dict[str, bool]:
+    """The rules of the programme's latest run, else the engine's defaults."""
+    latest = (
+        MatchingRun.objects.filter(cohort__programme_id=cohort.programme_id)
+        .exclude(rules={})
+        .order_by("-created_at", "-pk")
+        .values_list("rules", flat=True)
+        .first()
+    )
+    rules = engine_rules()
+    if latest:
+        rules.update({k: bool(v) for k, v in latest.items() if k in rules})
+    return rules
+
+
+def to_constraints(rules: dict[str, Any] | None) -> engine.HardConstraints:
+    if not rules:
+        return engine.HardConstraints()
+    return engine.HardConstraints(**{k: bool(v) for k, v in rules.items() if k in RULES})
 
 
 def engine_weights() -> dict[str, float]:
@@ -103,9 +140,15 @@ class PreviewRow:
 
 
 def preview(
-    cohort: Cohort, before: dict[str, float], after: dict[str, float], *, sample: int = SAMPLE
+    cohort: Cohort,
+    before: dict[str, float],
+    after: dict[str, float],
+    *,
+    sample: int = SAMPLE,
+    rules_before: dict[str, bool] | None = None,
+    rules_after: dict[str, bool] | None = None,
 ) -> list[PreviewRow]:
-    """Each sampled mentee's top mentors under ``before`` and ``after`` weights."""
+    """Each sampled mentee's top mentors under ``before`` and ``after`` weights (and rules)."""
     from binome.cohorts import matching
     from binome_engine.constraints import eligible
     from binome_engine.index import MentorIndex
@@ -124,9 +167,14 @@ def preview(
     index = MentorIndex(inputs.mentors)
     block = encode(index, inputs.requests)
     rows: dict[str, np.ndarray] = {}
-    for key, weights in (("before", before), ("after", after)):
+    for key, weights, rules in (
+        ("before", before, rules_before),
+        ("after", after, rules_after),
+    ):
         settings = engine.ProgrammeSettings(
-            weights=to_settings_weights(weights), past_pairs=inputs.settings.past_pairs
+            weights=to_settings_weights(weights),
+            constraints=to_constraints(rules),
+            past_pairs=inputs.settings.past_pairs,
         )
         points = np.asarray(total_points(index, block, settings), dtype=np.float64) / 1000
         points[~np.asarray(eligible(index, block, settings), dtype=bool)] = -np.inf

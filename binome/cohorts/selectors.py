@@ -152,6 +152,7 @@ class Review:
     forbidden: list[tuple[Application, Application]]
     themes: list[ThemeBalance]
     weights: list[tuple[str, float]]  # (criterion in words, points)
+    rules: list[tuple[str, bool]]  # (hard rule in words, on)
     quotas: list[tuple[str, int, int | None]]  # (theme, minimum, maximum)
 
 
@@ -204,6 +205,11 @@ def review(run: MatchingRun, *, page: str | int | None = 1) -> Review:
             )
         ],
         quotas=quota_words(run),
+        rules=[
+            (str(label), bool(run.rules[name]))
+            for name, label in options.RULES.items()
+            if name in run.rules
+        ],
         themes=theme_balance(run),
         pairs=Paginator(pairs, PAIRS_PER_PAGE).get_page(page),
         unmatched=unmatched,

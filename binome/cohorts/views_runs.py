@@ -42,6 +42,7 @@ def run_launch(request: HttpRequest, access: Access, cohort_id: int) -> HttpResp
             mode=data["mode"],
             weights=form.weights(),
             quotas=form.quotas(),
+            rules=form.rules(),
         )
         return _("The run has started.")
 
@@ -97,7 +98,13 @@ def run_preview(request: HttpRequest, access: Access, cohort_id: int) -> HttpRes
     valid = form.is_valid()
     if valid:
         before = options.default_weights(cohort)
-        rows = options.preview(cohort, before, form.weights() or before)
+        rows = options.preview(
+            cohort,
+            before,
+            form.weights() or before,
+            rules_before=options.default_rules(cohort),
+            rules_after=form.rules(),
+        )
     return render(
         request,
         "cohorts/_run_preview.html",

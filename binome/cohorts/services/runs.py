@@ -33,6 +33,7 @@ def launch_run(
     parent: MatchingRun | None = None,
     weights: dict[str, float] | None = None,
     quotas: list[dict[str, Any]] | None = None,
+    rules: dict[str, bool] | None = None,
 ) -> MatchingRun:
     """Queue a run over the cohort's accepted applications; the worker executes it. Its
     options (objective, weights, theme quotas) are stored with it and never change."""
@@ -40,6 +41,7 @@ def launch_run(
         raise DomainError(_("Choose an objective."), code="mode")
     weights = _checked_weights(weights)
     quotas = _checked_quotas(quotas)
+    rules = _checked_rules(rules)
     with transaction.atomic():
         cohort = locked(cohort)
         if cohort.status != CohortStatus.MATCHING:
@@ -59,6 +61,7 @@ def launch_run(
             forbidden=forbidden or [],
             weights=weights,
             quotas=quotas,
+            rules=rules,
             created_by=manager,
         )
         audit.record(
@@ -82,6 +85,15 @@ def _checked_weights(weights: dict[str, float] | None) -> dict[str, float]:
         full[name] = float(value)
     if not any(full.values()):
         raise DomainError(_("At least one criterion needs some weight."), code="weights")
+    return full
+
+
+def _checked_rules(rules: dict[str, bool] | None) -> dict[str, bool]:
+    full = options.engine_rules()
+    for name, value in (rules or {}).items():
+        if name not in full:
+            raise DomainError(_("Unknown rule."), code="rules")
+        full[name] = bool(value)
     return full
 
 
@@ -138,6 +150,7 @@ def pin_pair(
         parent=run,
         weights=run.weights,
         quotas=run.quotas,
+        rules=run.rules,
     )
 
 
@@ -166,6 +179,7 @@ def forbid_pair(
         parent=run,
         weights=run.weights,
         quotas=run.quotas,
+        rules=run.rules,
     )
 
 
@@ -205,6 +219,7 @@ def execute_run(*, run_id: int) -> None:
             forbidden=run.forbidden,
             weights=run.weights,
             quotas=run.quotas,
+            rules=run.rules,
         )
         loaded = time.perf_counter()
         _phase(run, "solving")
