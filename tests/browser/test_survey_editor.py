@@ -69,7 +69,7 @@ def test_a_manager_edits_the_programme_surveys(browser, live_server, world, sett
     bob.get_by_label("Envoyer cette enquête").uncheck()
     bob.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(bob.get_by_text("L’enquête est enregistrée.")).to_be_visible()
-    bob.get_by_role("link", name="Enquêtes de Accompagnement").click()
+    bob.get_by_role("link", name="Les enquêtes du programme").click()
     expect(bob.get_by_role("row").filter(has_text="Bilan de votre mentorat")).to_contain_text(
         "en pause"
     )
