@@ -51,11 +51,18 @@ def offer(world, flash, *, when=None, themes=(), language="fr", mentor=None):
     )
 
 
-def ask(world, flash, *, themes=(), mentee=None):
+def ask(
+    world,
+    flash,
+    *,
+    themes=(),
+    mentee=None,
+    question="Comment préparer un entretien chez un énergéticien ?",
+):
     return exchanges.ask_flash_question(
         mentee=mentee or world.dana,
         programme=flash,
-        question="Comment préparer un entretien chez un énergéticien ?",
+        question=question,
         themes=list(themes),
         language="fr",
     )
@@ -138,6 +145,38 @@ def test_free_slots_sharing_a_theme_come_first(world, flash):
     question = ask(world, flash, themes=[world.theme])
     order = [c.slot for c in selectors_flash.slots_for_question(question)]
     assert order == [later_match, sooner]
+
+
+def test_the_slots_of_mentors_whose_profile_answers_the_question_come_first(world, flash, login):
+    people = {}
+    for name, title, employer, bio in (
+        ("Bruno", "Banquier d'affaires", "Natixis", "Fusions et acquisitions, dette privée."),
+        (
+            "Elsa",
+            "Responsable recrutement",
+            "EDF",
+            "Ingénieure nucléaire devenue recruteuse chez un énergéticien : réacteurs, centrales.",
+        ),
+    ):
+        person = MemberFactory(
+            network=world.network,
+            first_name=name,
+            position_title=title,
+            employer=employer,
+            bio=bio,
+            user=UserFactory(email=f"{name.lower()}@example.org"),
+        )
+        people[name] = make_mentor(person, themes=[world.theme])
+    sooner = offer(world, flash, when=in_days(2), themes=[world.theme], mentor=people["Bruno"])
+    later = offer(world, flash, when=in_days(5), mentor=people["Elsa"])
+    question = ask(
+        world, flash, themes=[world.theme], question="Comment entrer dans le nucléaire ?"
+    )
+    choices = selectors_flash.slots_for_question(question)
+    assert [c.slot for c in choices] == [later, sooner]
+    assert choices[0].words  # the mentor's own words that match the question
+    page = login(world.dana).get(reverse("flash_question", args=["ax", question.pk]))
+    assert "Responsable recrutement · EDF" in page.content.decode()
 
 
 def test_the_pool_tells_fitting_mentors_and_the_first_takes_it(world, flash):

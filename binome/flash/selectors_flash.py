@@ -9,9 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+import binome_engine as engine
 from binome.core.access import Access
 from binome.flash.models import FlashExchange, FlashOffer, FlashQuestion, FlashSlot
 from binome.flash.states import QuestionStatus, SlotStatus
+from binome.intake.suggestions import mentee_input, mentor_profiles
 from binome.programmes.models import Programme
 
 
@@ -27,7 +29,7 @@ def flash_programme(access: Access, programme_id: int) -> Programme:
 
 def question_for_mentee(access: Access, question_id: int) -> FlashQuestion:
     return get_object_or_404(
-        FlashQuestion.objects.select_related("programme"),
+        FlashQuestion.objects.select_related("programme", "mentee"),
         network=access.network,
         pk=question_id,
         mentee=access.member,
@@ -66,12 +68,26 @@ class SlotChoice:
     slot: FlashSlot
     shared_themes: list[str]
     same_language: bool
+    words: tuple[str, ...] = ()  # the mentor's own words that match the question
+
+
+# A flash exchange is one hour on a question: any listed alumnus may answer it, whatever their
+# seniority, places or employer; only a shared language is required.
+FLASH_RULES = engine.ProgrammeSettings(
+    constraints=engine.HardConstraints(
+        require_capacity=False,
+        exclude_same_employer=False,
+        enforce_seniority=False,
+        require_common_format=False,
+    )
+)
 
 
 def slots_for_question(question: FlashQuestion, *, limit: int = 20) -> list[SlotChoice]:
-    """Free future slots of the programme: those sharing a theme and the question's language
-    first, then the soonest."""
-    slots = (
+    """Free future slots of the programme: those of the mentors whose profile answers the
+    question best first (the engine's ranking of the slots' mentors), then those sharing a
+    theme and the question's language, then the soonest."""
+    slots = list(
         FlashSlot.objects.filter(
             programme=question.programme, status=SlotStatus.OPEN, starts_at__gt=timezone.now()
         )
@@ -81,16 +97,60 @@ def slots_for_question(question: FlashQuestion, *, limit: int = 20) -> list[Slot
         .order_by("starts_at")[:200]
     )
     wanted = {t.pk: t for t in question.themes.all()}
+    rank, words = _relevance(question, {slot.mentor_id for slot in slots})
     choices = [
         SlotChoice(
             slot,
             [str(wanted[t.pk]) for t in slot.themes.all() if t.pk in wanted],
             slot.language == question.language,
+            words.get(slot.mentor_id, ()),
         )
         for slot in slots
     ]
-    choices.sort(key=lambda c: (-len(c.shared_themes), not c.same_language, c.slot.starts_at))
+    last = len(rank)
+    choices.sort(
+        key=lambda c: (
+            rank.get(c.slot.mentor_id, last),
+            -len(c.shared_themes),
+            not c.same_language,
+            c.slot.starts_at,
+        )
+    )
     return choices[:limit]
+
+
+def _relevance(
+    question: FlashQuestion, mentor_ids: set[int]
+) -> tuple[dict[int, int], dict[int, tuple[str, ...]]]:
+    """Each mentor's rank for the question (0 best) and their words that match it."""
+    profiles = mentor_profiles(question.network_id, only=mentor_ids) if mentor_ids else []
+    if not profiles:
+        return {}, {}
+    wanted = mentee_input(
+        id=question.pk,
+        mentee=question.mentee,
+        target_sector="",
+        target_function="",
+        target_country="",
+        target_city="",
+        languages=[question.language],
+        themes=[t.code for t in question.themes.all()],
+        style="classic",
+        formats=[],
+        text=question.question,
+    )
+    found = engine.shortlist(
+        engine.MentorIndex(profiles), wanted, FLASH_RULES, k=len(profiles), excluded=0
+    )
+    rank = {int(p.mentor_id): i for i, p in enumerate(found.proposals)}
+    words: dict[int, tuple[str, ...]] = {}
+    for proposal in found.proposals:
+        for reason in proposal.reasons:
+            if reason.code == "text_overlap":
+                matched = reason.evidence_dict().get("words", ())
+                if isinstance(matched, tuple):
+                    words[int(proposal.mentor_id)] = tuple(str(w) for w in matched[:4])
+    return rank, words
 
 
 def pool_for_mentor(access: Access, programme: Programme) -> list[FlashQuestion]:
