@@ -18,6 +18,13 @@ from tests.test_cohort_runs import cohort  # noqa: F401  (the fixture of the run
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def cold_preview():
+    options.clear_preview_cache()
+    yield
+    options.clear_preview_cache()
+
+
 @pytest.mark.parametrize("mode", ["optimal", "fair", "total", "stable"])
 def test_every_objective_runs_and_stores_its_options(world, cohort, mode):
     run = run_now(cohort, world.bob, mode=mode, weights={"text": 10})
@@ -204,3 +211,21 @@ def test_the_quick_form_keeps_the_default_rules_and_the_page_can_untick_them(
     chosen = cohort.runs.get(number=2)
     assert chosen.rules["enforce_seniority"] is True
     assert chosen.rules["require_shared_language"] is False
+
+
+def test_the_preview_keeps_the_mentors_index_until_a_mentor_is_screened(world, cohort):
+    from binome.cohorts.services import applications
+
+    weights = options.engine_weights()
+    first = options.preview(cohort, weights, weights)
+    index = options._mentor_index(cohort)
+    assert options._mentor_index(cohort) is index  # typed again: the same index
+    second = cohort.applications.get(role="mentor", capacity=1)
+    applications.screen_application(
+        application=second, manager=world.bob, decision="refused", reason="Indisponible."
+    )
+    assert options._mentor_index(cohort) is not index
+    after = options.preview(cohort, weights, weights)
+    assert {r.name for row in after for r in row.after} < {
+        r.name for row in first for r in row.after
+    }

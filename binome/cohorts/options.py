@@ -13,10 +13,12 @@ Rules kept here:
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
 from binome.cohorts.models import Application, Cohort, MatchingRun
@@ -139,6 +141,42 @@ class PreviewRow:
         return [r.name for r in self.before] != [r.name for r in self.after]
 
 
+# The mentors' side of a cohort's preview, kept a little while per process: the manager types
+# weight after weight, the accepted mentors do not change in between (a screening does: it
+# changes the fingerprint, and the entry is rebuilt).
+PREVIEW_TTL = 120.0
+PREVIEW_COHORTS = 4
+_INDEXES: dict[int, tuple[tuple[Any, ...], float, Any]] = {}
+
+
+def clear_preview_cache() -> None:
+    _INDEXES.clear()
+
+
+def _mentor_index(cohort: Cohort) -> Any:
+    """The engine's index of the cohort's accepted mentors (cached, see ``PREVIEW_TTL``)."""
+    from binome.cohorts import matching
+    from binome_engine.index import MentorIndex
+
+    mentors = Application.objects.filter(
+        cohort=cohort, role="mentor", status=ApplicationStatus.ACCEPTED
+    )
+    figures = mentors.aggregate(
+        n=Count("pk"), changed=Max("status_changed_at"), updated=Max("updated_at")
+    )
+    key = (figures["n"], figures["changed"], figures["updated"])
+    now = time.monotonic()
+    cached = _INDEXES.get(cohort.pk)
+    if cached is not None and cached[0] == key and cached[1] > now:
+        return cached[2]
+    inputs = matching.load_inputs(cohort, pins=[], forbidden=[], mentee_ids=[])
+    index = MentorIndex(inputs.mentors) if inputs.mentors else None
+    if len(_INDEXES) >= PREVIEW_COHORTS:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[cohort.pk] = (key, now + PREVIEW_TTL, index)
+    return index
+
+
 def preview(
     cohort: Cohort,
     before: dict[str, float],
@@ -150,21 +188,30 @@ def preview(
 ) -> list[PreviewRow]:
     """Each sampled mentee's top mentors under ``before`` and ``after`` weights (and rules)."""
     from binome.cohorts import matching
+    from binome.members.models import Member
+    from binome.mentorships.models import Mentorship
     from binome_engine.constraints import eligible
-    from binome_engine.index import MentorIndex
     from binome_engine.scoring import encode, total_points
 
-    mentee_ids = list(
+    sampled = list(
         Application.objects.filter(cohort=cohort, role="mentee", status=ApplicationStatus.ACCEPTED)
         .order_by("pk")
-        .values_list("pk", flat=True)[:sample]
+        .values_list("pk", "member_id", "member__first_name", "member__last_name")[:sample]
     )
-    if not mentee_ids:
+    if not sampled:
         return []
-    inputs = matching.load_inputs(cohort, pins=[], forbidden=[], mentee_ids=mentee_ids)
-    if not inputs.mentors:
+    index = _mentor_index(cohort)
+    if index is None:
         return []
-    index = MentorIndex(inputs.mentors)
+    # The sampled mentees alone (no mentor is loaded again), and their past pairs.
+    inputs = matching.load_inputs(
+        cohort, pins=[], forbidden=[], mentee_ids=[row[0] for row in sampled], mentor_statuses=()
+    )
+    past = frozenset(
+        Mentorship.objects.filter(mentee_id__in=[row[1] for row in sampled])
+        .values_list("mentor_id", "mentee_id")
+        .distinct()
+    )
     block = encode(index, inputs.requests)
     rows: dict[str, np.ndarray] = {}
     for key, weights, rules in (
@@ -174,43 +221,40 @@ def preview(
         settings = engine.ProgrammeSettings(
             weights=to_settings_weights(weights),
             constraints=to_constraints(rules),
-            past_pairs=inputs.settings.past_pairs,
+            past_pairs=past,
         )
         points = np.asarray(total_points(index, block, settings), dtype=np.float64) / 1000
         points[~np.asarray(eligible(index, block, settings), dtype=bool)] = -np.inf
         rows[key] = points
-    names = _names(
-        [int(m) for m in index.ids[: index.n]], [int(r.id) for r in inputs.requests], inputs
-    )
-    result = []
-    for i, request in enumerate(inputs.requests):
-        ranked = {}
-        for key, points in rows.items():
-            order = np.argsort(-points[i], kind="stable")[:TOP]
-            ranked[key] = [
-                Ranked(names["mentor"].get(int(index.ids[j]), "?"), round(float(points[i][j]), 1))
-                for j in order
+    top = {
+        key: [
+            [
+                int(j)
+                for j in np.argsort(-points[i], kind="stable")[:TOP]
                 if np.isfinite(points[i][j])
             ]
-        result.append(
-            PreviewRow(names["mentee"].get(int(request.id), "?"), ranked["before"], ranked["after"])
-        )
-    return result
-
-
-def _names(mentor_members: list[int], mentee_applications: list[int], inputs: Any) -> Any:
-    from binome.members.models import Member
-
-    members = dict(
-        (pk, f"{first} {last}".strip())
-        for pk, first, last in Member.objects.filter(pk__in=mentor_members).values_list(
+            for i in range(len(inputs.requests))
+        ]
+        for key, points in rows.items()
+    }
+    wanted = {int(index.ids[j]) for lists in top.values() for js in lists for j in js}
+    mentor_names = {
+        pk: f"{first} {last}".strip()
+        for pk, first, last in Member.objects.filter(pk__in=wanted).values_list(
             "pk", "first_name", "last_name"
         )
-    )
-    mentees = {
-        pk: f"{first} {last}".strip()
-        for pk, first, last in Application.objects.filter(pk__in=mentee_applications).values_list(
-            "pk", "member__first_name", "member__last_name"
-        )
     }
-    return {"mentor": members, "mentee": mentees}
+    mentee_names = {pk: f"{first} {last}".strip() for pk, _m, first, last in sampled}
+    result = []
+    for i, request in enumerate(inputs.requests):
+        ranked = {
+            key: [
+                Ranked(mentor_names.get(int(index.ids[j]), "?"), round(float(rows[key][i][j]), 1))
+                for j in top[key][i]
+            ]
+            for key in rows
+        }
+        result.append(
+            PreviewRow(mentee_names.get(int(request.id), "?"), ranked["before"], ranked["after"])
+        )
+    return result
