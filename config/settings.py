@@ -117,6 +117,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if os.environ.get("BINOME_TEST_DB_NAME"):
+    # Several checkouts testing against one PostgreSQL server must not drop each other's test
+    # databases (pytest-xdist appends _gw0, _gw1 to this name).
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["BINOME_TEST_DB_NAME"]}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web process and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {
