@@ -159,15 +159,17 @@ def event_ticks(request: HttpRequest, access: Access, event_id: int) -> HttpResp
 def _follow_up_form(access: Access, introduction: Introduction, data: Any = None) -> forms.BaseForm:
     is_mentor = introduction.mentor_id == access.member.pk
     choice = introduction.choice_of(access.member)
+    programmes = [] if is_mentor else followups.pair_programmes(introduction)
+    only = programmes[0].pk if len(programmes) == 1 else None
     return FollowUpForm(
         data,
         prefix=f"f{introduction.pk}",
         is_mentor=is_mentor,
-        programmes=[] if is_mentor else followups.pair_programmes(introduction),
+        programmes=programmes,
         has_flash=followups.flash_programme(introduction) is not None,
         initial={
             "choice": choice,
-            "programme": introduction.programme_id,
+            "programme": introduction.programme_id or only,
             "starts_at": introduction.flash_starts_at,
             "duration_minutes": introduction.flash_minutes or 45,
             "format": introduction.flash_format or "video",
