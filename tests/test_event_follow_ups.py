@@ -239,3 +239,42 @@ def test_the_events_page_counts_the_follow_ups_for_managers(world, login):
     followups.choose_follow_up(introduction=introduction, member=world.charlie, choice="pair")
     page = login(world.bob).get(reverse("events_index", args=[world.network.slug])).text
     assert "binômes : 1" in page
+
+
+def test_when_the_mentors_time_has_passed_the_mentor_gives_a_new_one(world, flash):
+    introduction = introduced(world)
+    followups.choose_follow_up(
+        introduction=introduction,
+        member=world.charlie,
+        choice="flash",
+        starts_at=soon(1),
+        duration_minutes=30,
+        format="video",
+    )
+    Introduction.objects.filter(pk=introduction.pk).update(
+        flash_starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    waiting = followups.choose_follow_up(
+        introduction=introduction, member=world.dana, choice="flash"
+    )
+    assert waiting.status == FollowUpStatus.PROPOSED and waiting.mentor_choice == ""
+    assert waiting.mentee_choice == "flash" and not FlashExchange.objects.exists()
+    made = followups.choose_follow_up(
+        introduction=introduction,
+        member=world.charlie,
+        choice="flash",
+        starts_at=soon(2),
+        duration_minutes=30,
+        format="video",
+    )
+    assert made.status == FollowUpStatus.FLASH
+
+
+def test_a_mentor_registered_for_the_evening_only_is_offered_no_long_pair(world):
+    introduction = introduced(world)
+    Member.objects.filter(pk=world.charlie.pk).update(is_listed=False)
+    with pytest.raises(DomainError) as refused:
+        followups.choose_follow_up(
+            introduction=introduction, member=world.dana, choice="pair", programme=world.programme
+        )
+    assert refused.value.code == "not_mentor"

@@ -124,17 +124,20 @@ class FollowUpForm(forms.Form):
         is_mentor: bool,
         programmes: list[Programme],
         has_flash: bool,
+        has_pair: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        if not has_flash:
-            self.fields["choice"].choices = [  # type: ignore[attr-defined]
-                c for c in FollowUpChoice.choices if c[0] != FollowUpChoice.FLASH
-            ]
+        left_out = {FollowUpChoice.FLASH} if not has_flash else set()
+        if not has_pair:
+            left_out.add(FollowUpChoice.PAIR)
+        self.fields["choice"].choices = [  # type: ignore[attr-defined]
+            c for c in FollowUpChoice.choices if c[0] not in left_out
+        ]
         if is_mentor:
             if has_flash:
                 self.fields.update(_FlashTime().fields)
-        else:
+        elif has_pair:
             self.fields["programme"] = forms.ModelChoiceField(
                 label=_("For a long pair: the programme"),
                 queryset=Programme.objects.filter(pk__in=[p.pk for p in programmes]),

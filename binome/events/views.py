@@ -167,6 +167,7 @@ def _follow_up_form(access: Access, introduction: Introduction, data: Any = None
         is_mentor=is_mentor,
         programmes=programmes,
         has_flash=followups.flash_programme(introduction) is not None,
+        has_pair=followups.mentor_takes_pairs(introduction),
         initial={
             "choice": choice,
             "programme": introduction.programme_id or only,

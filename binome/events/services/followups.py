@@ -4,12 +4,15 @@ Rules:
 - only the introduction's mentor and mentee choose, while the proposal waits; a choice may be
   changed until both agree;
 - "neither" from either ends the proposal (the other is not pressed);
+- a long pair only with a mentor listed on the platform (a mentor a manager registered for the
+  evening alone is offered a flash exchange);
 - a long pair: the mentee names an on-demand programme of the network; when both chose it, the
   pair is created by ``mentorships.create_mentorship`` under the mentor's capacity lock (a full
   mentor is refused, named, and the proposal waits);
 - a flash exchange: the mentor gives the time; when both chose it, the exchange is arranged in
   the network's flash programme by ``flash.services.arranged.arrange_exchange`` under the
-  mentor's monthly flash limit, and both receive it with its calendar file;
+  mentor's monthly flash limit, and both receive it with its calendar file; when the mentor's
+  time has passed by the time the mentee agrees, the mentor is asked for a new one;
 - the first choice is emailed to the other, in their language, with the event's page.
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from binome.core.errors import DomainError
@@ -30,7 +33,7 @@ from binome.events.states import (
     FollowUpStatus,
 )
 from binome.flash.services.arranged import arrange_exchange
-from binome.members.models import Member
+from binome.members.models import Member, MentorOffer
 from binome.mentorships.services import create_mentorship
 from binome.notifications.emails import send_templated
 from binome.programmes.models import Programme
@@ -44,6 +47,15 @@ def pair_programmes(introduction: Introduction) -> list[Programme]:
             is_active=True,
         ).order_by("pk")
     )
+
+
+def mentor_takes_pairs(introduction: Introduction) -> bool:
+    return MentorOffer.objects.filter(
+        member_id=introduction.mentor_id,
+        member__is_listed=True,
+        consented_at__isnull=False,
+        withdrawn_at__isnull=True,
+    ).exists()
 
 
 def flash_programme(introduction: Introduction) -> Programme | None:
@@ -102,22 +114,40 @@ def choose_follow_up(
                 actor=member.user,
                 network=member.network,
             )
+        elif _time_passed(introduction):
+            # The mentor's time went by while the mentee chose: the mentor gives a new one.
+            introduction.mentor_choice = ""
+            introduction.save(update_fields=["mentor_choice"])
+            _tell(introduction, member, choice)
         elif introduction.mentor_choice == introduction.mentee_choice:
             _make(introduction, member)
         elif not other_had_chosen:
-            other = introduction.mentee if is_mentor else introduction.mentor
-            send_templated(
-                to=other.user,
-                template="speed_follow_up_chosen",
-                context={
-                    "introduction": introduction,
-                    "event": introduction.event,
-                    "person": other,
-                    "chooser": member,
-                    "choice": choice,
-                },
-            )
+            _tell(introduction, member, choice)
     return introduction
+
+
+def _time_passed(introduction: Introduction) -> bool:
+    return (
+        introduction.mentor_choice == introduction.mentee_choice == FollowUpChoice.FLASH
+        and introduction.flash_starts_at is not None
+        and introduction.flash_starts_at <= timezone.now()
+    )
+
+
+def _tell(introduction: Introduction, chooser: Member, choice: str) -> None:
+    """The other learns ``chooser``'s choice, in their language, with the event's page."""
+    other = introduction.mentee if chooser.pk == introduction.mentor_id else introduction.mentor
+    send_templated(
+        to=other.user,
+        template="speed_follow_up_chosen",
+        context={
+            "introduction": introduction,
+            "event": introduction.event,
+            "person": other,
+            "chooser": chooser,
+            "choice": choice,
+        },
+    )
 
 
 def _check_choice(
@@ -128,6 +158,10 @@ def _check_choice(
     starts_at: datetime.datetime | None,
     duration_minutes: int | None,
 ) -> None:
+    if choice == FollowUpChoice.PAIR and not mentor_takes_pairs(introduction):
+        raise DomainError(
+            _("This mentor does not take long pairs: choose a flash exchange."), code="not_mentor"
+        )
     offered = {p.pk for p in pair_programmes(introduction)}
     if (
         choice == FollowUpChoice.PAIR
