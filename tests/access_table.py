@@ -391,6 +391,8 @@ cohort_manage           GET  login 404   404   404   404   200   404   200   404
 cohort_manage           POST login 404   404   404   404   405   404   405   404   404
 cohort_edit             GET  login 404   404   404   404   200   404   200   404   404
 cohort_edit             POST login 404   404   404   404   200   404   200   404   404
+applications_export     GET  login 404   404   404   404   200   404   200   404   404
+applications_export     POST login 404   404   404   404   405   404   405   404   404
 cohort_questions        GET  login 404   404   404   404   200   404   200   404   404
 cohort_questions        POST login 404   404   404   404   200   404   200   404   404
 question_edit           GET  login 404   404   404   404   200   404   200   404   404

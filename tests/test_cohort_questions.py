@@ -181,3 +181,25 @@ def test_the_export_has_a_column_per_question_with_the_answers(login, world, coh
     body = b"".join(response.streaming_content).decode()
     assert "Mentoré·e : Votre horizon ?" in body and "Un an" in body
     assert Question.objects.count() == 1
+
+
+def test_the_applications_export_carries_every_answer_and_is_audited(login, world, cohort):
+    from binome.core.models import AuditEvent
+
+    question = add_question(
+        cohort,
+        "mentee",
+        kind="multiple",
+        label_fr="Sujets",
+        choices=[{"fr": "Réseau", "en": "Network"}, {"fr": "Salaire", "en": "Pay"}],
+    )
+    apply(cohort, world.dana, "mentee", answers={str(question.pk): [1]}, text="=cmd()")
+    client = login(world.bob)
+    url = reverse("applications_export", args=["ax", cohort.pk, "mentee"])
+    body = b"".join(client.get(url).streaming_content).decode()
+    assert "Sujets" in body and "Salaire" in body and world.dana.full_name in body
+    assert "'=cmd()" in body  # a spreadsheet never runs it
+    assert AuditEvent.objects.filter(action="cohort.applications_export").count() == 1
+    assert (
+        client.get(reverse("applications_export", args=["ax", cohort.pk, "x"])).status_code == 404
+    )

@@ -16,7 +16,7 @@ from django.template import Context
 from django.utils.translation import gettext as _
 
 from binome.cohorts import words
-from binome.cohorts.models import Application, MatchingRun, Question, Role
+from binome.cohorts.models import Application, Cohort, MatchingRun, Question, Role
 from binome.intake.templatetags.engine import has_points, reason_words
 from binome.members.exports import safe_cell
 
@@ -116,3 +116,57 @@ def export_xlsx(run: MatchingRun) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def applications_csv(cohort: Cohort, role: str, *, delimiter: str = ",") -> Iterator[str]:
+    """The applications of one role with every answer, the cohort's own questions included:
+    what the committee screens from."""
+    questions = list(cohort.questions.filter(role=role))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    buffer.write("\ufeff")
+    writer.writerow(
+        [
+            _("Name"),
+            _("Email"),
+            _("State"),
+            _("Themes"),
+            _("Meeting formats"),
+            _("Languages"),
+            _("Mentees at once") if role == Role.MENTOR else _("Kind of mentor"),
+            _("In their own words"),
+            _("Availability"),
+            *(q.label for q in questions),
+        ]
+    )
+    rows = (
+        Application.objects.filter(cohort=cohort, role=role)
+        .select_related("member__user")
+        .prefetch_related("themes")
+        .order_by("member__last_name", "member__first_name", "pk")
+    )
+    for application in rows.iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                safe_cell(v)
+                for v in (
+                    application.member.full_name,
+                    application.member.user.email,
+                    str(application.get_status_display()),
+                    ", ".join(t.label for t in application.themes.all()),
+                    ", ".join(application.format_labels()),
+                    ", ".join(application.languages),
+                    str(application.capacity)
+                    if role == Role.MENTOR
+                    else str(application.get_style_display()),
+                    application.text,
+                    application.availability,
+                    *(q.answer_words(application.answers.get(str(q.pk))) for q in questions),
+                )
+            ]
+        )
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

@@ -38,6 +38,11 @@ urlpatterns = [
     path("manage/cohorts/<int:cohort_id>/", views_manager.cohort_manage, name="cohort_manage"),
     path("manage/cohorts/<int:cohort_id>/edit/", views_manager.cohort_edit, name="cohort_edit"),
     path(
+        "manage/cohorts/<int:cohort_id>/applications/export/<slug:role>/",
+        views_manager.applications_export,
+        name="applications_export",
+    ),
+    path(
         "manage/cohorts/<int:cohort_id>/questions/",
         views_questions.cohort_questions,
         name="cohort_questions",

@@ -9,19 +9,28 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from binome.cohorts import selectors
+from binome.cohorts import exports, selectors
 from binome.cohorts.forms import CohortForm, LaunchForm, ScreenForm
 from binome.cohorts.models import Cohort, Role
 from binome.cohorts.services import applications as application_services
 from binome.cohorts.services import cohorts as cohort_services
 from binome.cohorts.services.cohorts import SETTINGS
 from binome.cohorts.states import ApplicationStatus, CohortStatus
+from binome.core import audit
 from binome.core.access import Access, staff_required
 from binome.core.errors import DomainError
 from binome.core.operations import ConfirmForm, run_operation
@@ -222,3 +231,30 @@ def application_screen(
         page=lambda bound: _review_page(request, cohort, application, bound),
         success=reverse("cohort_manage", args=[access.network.slug, cohort.pk]),
     )
+
+
+@staff_required
+def applications_export(
+    request: HttpRequest, access: Access, cohort_id: int, role: str
+) -> HttpResponseBase:
+    """The applications of one role as a CSV for Excel, with the questionnaire's answers."""
+    cohort = selectors.cohort_for_manager(access, cohort_id)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    if role not in Role.values:
+        raise Http404
+    response = StreamingHttpResponse(
+        exports.applications_csv(cohort, role, delimiter=";"),
+        content_type="text/csv; charset=utf-8",
+    )
+    name = f"{slugify(cohort.programme.name)}-{slugify(cohort.name)}-{role}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    # The file carries names, emails and answers: who took one, when, is kept.
+    audit.record(
+        action="cohort.applications_export",
+        actor=request.user,
+        network=access.network,
+        target=cohort,
+        role=role,
+    )
+    return response
