@@ -69,22 +69,37 @@ def query_rows(
     """
     codes = index.tokens.codes
     rows: list[list[tuple[int, float]]] = [[] for _ in requests]
-    # requests of one current (sector, function) pair side by side: ``leaving`` then finds
-    # that pair's word counts in the index's cache (it holds 256 pairs; the taxonomy has 432)
-    for position in sorted(range(len(requests)), key=lambda p: _world(index, requests[p])):
-        request, a = requests[position], analysed[position]
-        present = sorted((codes[t], t) for t in codes.keys() & set(retrieval_tokens(a.tokens)))
-        own = [code for code, _token in present]
-        extra = {codes[t] for t in codes.keys() & expansion(request)} - set(own)
-        extra = {c for c in extra if idf[c] >= EXPANSION_MIN_IDF}  # common: costly, says little
-        kept = leaving(index, request, np.array(own, dtype=np.int64)).tolist()
-        aimed = _aimed(request.text, a.language)
-        weights = {
-            code: _weight(token, leave, aimed)
-            for (code, token), leave in zip(present, kept, strict=True)
-        }
-        weights.update(dict.fromkeys(extra, EXPANSION))
-        rows[position] = [(c, float(idf[c]) * w) for c, w in sorted(weights.items())]
+    # requests of one current (sector, function) pair side by side: ``leaving`` weighs the
+    # words of a whole pair's requests at once, from that pair's word counts
+    order = sorted(range(len(requests)), key=lambda p: _world(index, requests[p]))
+    starts = [0] + [
+        i
+        for i in range(1, len(order))
+        if _world(index, requests[order[i]]) != _world(index, requests[order[i - 1]])
+    ]
+    for start, stop in zip(starts, [*starts[1:], len(order)], strict=True):
+        run = order[start:stop]
+        presents = []
+        for position in run:
+            tokens = set(retrieval_tokens(analysed[position].tokens))
+            presents.append(sorted((codes[t], t) for t in codes.keys() & tokens))
+        kept = leaving_many(
+            index,
+            [requests[p] for p in run],
+            [np.array([code for code, _t in present], dtype=np.int64) for present in presents],
+        )
+        for position, present, leave in zip(run, presents, kept, strict=True):
+            request, a = requests[position], analysed[position]
+            extra = {codes[t] for t in codes.keys() & expansion(request)}
+            extra -= {code for code, _token in present}
+            extra = {c for c in extra if idf[c] >= EXPANSION_MIN_IDF}  # common: says little
+            aimed = _aimed(request.text, a.language)
+            weights = {
+                code: _weight(token, weight, aimed)
+                for (code, token), weight in zip(present, leave.tolist(), strict=True)
+            }
+            weights.update(dict.fromkeys(extra, EXPANSION))
+            rows[position] = [(c, float(idf[c]) * w) for c, w in sorted(weights.items())]
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum([len(row) for row in rows], out=indptr[1:])
     indices = [c for row in rows for c, _w in row]
@@ -118,6 +133,47 @@ def _weight(token: str, leave: float, aimed: frozenset[str]) -> float:
 
 LEAVING_FLOOR = 0.15  # least weight of a word typical of the world the mentee leaves
 LEAVING_PRIOR = 5.0  # mentors' worth of the whole index's frequency mixed into a group's
+
+
+def leaving_many(
+    index: MentorIndex, requests: Sequence[MenteeRequest], codes: Sequence[Array]
+) -> list[Array]:
+    """``leaving`` of each request (with its word codes), the same numbers, for requests of
+    one current (sector, function) pair: one numpy pass over all their words."""
+    if not requests:
+        return []
+    first = requests[0]
+    sector = index.sectors.codes.get(first.sector)
+    function = index.functions.codes.get(first.function)
+    assert all(
+        index.sectors.codes.get(r.sector) == sector
+        and index.functions.codes.get(r.function) == function
+        for r in requests
+    ), "one (sector, function) pair"
+    live = float(np.count_nonzero(index.active[: index.n]))
+    out = [np.ones(len(c), dtype=np.float64) for c in codes]
+    if sector is None or function is None or live < 1:
+        return out
+    moving = [i for i, r in enumerate(requests) if len(codes[i]) and not _staying(r)]
+    if not moving:
+        return out
+    group = index.group_df(sector, function)
+    every = np.concatenate([codes[i] for i in moving])
+    share = np.maximum(index.df[every], 1.0) / live
+    typical = (group[every] + LEAVING_PRIOR * share) / (group[-1] + LEAVING_PRIOR)
+    weight = np.asarray(np.clip(share / typical, LEAVING_FLOOR, 1.0), dtype=np.float64)
+    ends = np.cumsum([len(codes[i]) for i in moving])
+    for i, part in zip(moving, np.split(weight, ends[:-1]), strict=True):
+        out[i] = part
+    return out
+
+
+def _staying(request: MenteeRequest) -> bool:
+    """Whether the request aims at its own current (sector, function) pair."""
+    target = (request.target_sector or request.sector, request.target_function or request.function)
+    return target == (request.sector, request.function) and bool(
+        request.target_sector or request.target_function
+    )
 
 
 def leaving(index: MentorIndex, request: MenteeRequest, codes: Array) -> Array:

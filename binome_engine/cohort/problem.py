@@ -61,6 +61,8 @@ class CohortOptions:
     block_candidates: bool = False
     # next-best pairs per request kept aside: priced from their weights, joined when violating
     reserve: int = 100
+    # about this many best requests of each mentor join the graph too (``candidates.top_k``)
+    mentor_side: int = 4
 
 
 @dataclass

@@ -61,6 +61,7 @@ def optimise(
             opts.threads,
             floor,
             opts.reserve,
+            opts.mentor_side,
         )
     full = _bonus(problem, cands) if opts.maximise_matched else 0
     most = target if target is not None else cands.matchable

@@ -122,3 +122,50 @@ def test_near_cells_match_the_int64_sum(seed: int, spread: int) -> None:
     expected = np.nonzero(w.astype(np.int64) + lift[None, :] > limit[:, None])
     for got, want in zip(_near(w, limit, lift), expected, strict=True):
         np.testing.assert_array_equal(got, want)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(0, 10_000),
+    st.integers(1, 3),
+    st.integers(0, 4),
+    st.integers(1, 3),
+    st.sampled_from((0, 40_000)),
+    st.integers(1, 2),
+)
+def test_mentor_side_edges_keep_the_scan_bounds(
+    seed: int, k: int, reserve: int, side: int, floor: int, threads: int
+) -> None:
+    """Brute force: with each mentor's best requests in the graph, the graph and the reserve
+    do not overlap, every eligible pair outside both stays under its request's bound, and
+    every mentor with an eligible request has one of its heaviest pairs in the graph."""
+    from binome_engine.cohort import candidates
+
+    mentors, requests = market(40, 25, seed=seed)
+    problem = prepare(mentors, requests, None, CohortOptions(threads=threads))
+    w = weights(problem.index, problem.block, problem.settings, floor)
+    with mock.patch.object(candidates, "PAIRS_PER_BLOCK", 100):  # many blocks, both threads
+        cands = top_k(
+            problem.index, problem.block, problem.settings, k, threads, floor, reserve, side
+        )
+        again = top_k(
+            problem.index, problem.block, problem.settings, k, threads, floor, reserve, side
+        )
+    for a, b in zip(cands.edges(), again.edges(), strict=True):
+        np.testing.assert_array_equal(a, b)  # deterministic whatever the threads' order
+    in_graph = np.zeros(w.shape, dtype=bool)
+    in_graph[cands.request, cands.mentor] = True
+    assert int(in_graph.sum()) == len(cands.request)  # no pair twice
+    np.testing.assert_array_equal(w[cands.request, cands.mentor], cands.weight)
+    known = np.zeros(w.shape, dtype=bool)
+    if cands.reserve is not None:
+        kr, kc, kw = cands.reserve
+        known[kr, kc] = True
+        np.testing.assert_array_equal(w[kr, kc], kw)
+        assert not (known & in_graph).any()
+    outside = (w >= 0) & ~in_graph & ~known
+    r, c = np.nonzero(outside)
+    assert (w[r, c] <= cands.bound[r]).all()
+    best = w.max(axis=0)
+    for j in np.flatnonzero(best >= 0):
+        assert (in_graph[:, j] & (w[:, j] == best[j])).any()
