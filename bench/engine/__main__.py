@@ -5,6 +5,13 @@ Every measurement runs in a fresh process (peak memory is per measurement) on in
 then as a table (part, size, median seconds and every run's, peak MiB, gap, the part's other
 figures). Comparisons (SciPy dense assignment, the ``matching`` package) run only where they
 can.
+
+Last measured (5 December, afternoon, 2 shared cores at load average 7-13, so wall times are
+far from a quiet machine's; ``binome_engine/README.md`` has the tables): cohort M 3.8-4.1 s
+wall, 2.7 CPU s (main before: 4.3-4.6 s, 3.0 CPU s), gap 0; cohort L 698 s wall, 163 CPU s,
+2,309 MiB (before: 667 s, 206 CPU s, 2,538 MiB), gap 0. Targets M <= 2 s, L <= 60 s and
+<= 2 GiB not met since issue 11's scoring. On a loaded machine compare CPU seconds, with runs
+of the two versions alternating (``--repeat 3``).
 """
 
 from __future__ import annotations
