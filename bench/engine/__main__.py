@@ -6,12 +6,12 @@ then as a table (part, size, median seconds and every run's, peak MiB, gap, the 
 figures). Comparisons (SciPy dense assignment, the ``matching`` package) run only where they
 can.
 
-Last measured (5 December, afternoon, 2 shared cores at load average 7-13, so wall times are
-far from a quiet machine's; ``binome_engine/README.md`` has the tables): cohort M 3.8-4.1 s
-wall, 2.7 CPU s (main before: 4.3-4.6 s, 3.0 CPU s), gap 0; cohort L 698 s wall, 163 CPU s,
-2,309 MiB (before: 667 s, 206 CPU s, 2,538 MiB), gap 0. Targets M <= 2 s, L <= 60 s and
-<= 2 GiB not met since issue 11's scoring. On a loaded machine compare CPU seconds, with runs
-of the two versions alternating (``--repeat 3``).
+Last measured (5 December, 12:59 UTC, 2 cores at load average 1.3-1.5;
+``binome_engine/README.md`` has the tables): cohort M 2.19 s (2.11-2.21, ``--repeat 3``),
+311 MiB, gap 0 (main before: 2.45 s median of 3); cohort L 84.5 s, 2,309 MiB, gap 0 (before:
+109.9 s, 2,463 MiB). Targets M <= 2 s, L <= 60 s and <= 2 GiB not met since issue 11's
+scoring. These machines are shared: at load 7-13 the same runs took three to eight times
+as long; on a loaded machine compare CPU seconds, the two versions' runs alternating.
 """
 
 from __future__ import annotations
