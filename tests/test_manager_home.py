@@ -39,3 +39,7 @@ def test_each_kind_of_programme_leads_to_its_own_pages(login, world):
     assert reverse("programme_pairs", args=["ax", speed.pk]) not in body
     detail = login(world.alice).get(reverse("programme_detail", args=["ax", speed.pk]))
     assert reverse("event_new", args=["ax", speed.pk]) in detail.content.decode()
+    flash = ProgrammeFactory(network=world.network, slug="meet", name="Meet", kind="flash")
+    body = home(login, world.alice)
+    assert reverse("flash_overview", args=["ax", flash.pk]) in body
+    assert reverse("survey_templates", args=["ax", cohort.pk]) in body
