@@ -235,8 +235,9 @@ LEXICON: tuple[Entry, ...] = (
     ),
     (
         "ai",
-        ("intelligence artificielle", "ia", "apprentissage automatique", "machine learning"),
-        ("artificial intelligence", "ai", "machine learning", "deep learning"),
+        # machine learning, deep learning: "machine_learning" (with ML, their abbreviation)
+        ("intelligence artificielle", "ia"),
+        ("artificial intelligence", "ai"),
     ),
     (
         "software_dev",
@@ -246,8 +247,9 @@ LEXICON: tuple[Entry, ...] = (
     ),
     (
         "product",
-        ("produit", "produits", "chef de produit", "product manager"),
-        ("product", "products", "product management", "product manager"),
+        # "product manager": "product_management" (with PM, its abbreviation)
+        ("produit", "produits", "chef de produit"),
+        ("product", "products", "product management"),
     ),
     ("operations", ("opérations", "opérationnel", "exploitation"), ("operations", "operational")),
     ("production", ("production", "fabrication"), ("production", "manufacturing operations")),
@@ -317,7 +319,7 @@ LEXICON: tuple[Entry, ...] = (
         ("public policy", "policy", "regulation"),
     ),
     # themes
-    ("career", ("carrière", "parcours professionnel"), ("career", "career path")),
+    ("career", ("carrière",), ("career", "career path")),
     (
         "evolution",
         ("évolution", "progression", "promotion", "évoluer"),
@@ -329,7 +331,6 @@ LEXICON: tuple[Entry, ...] = (
         (
             "job search",
             "job hunting",
-            "looking for a job",
             "unemployment",
             "application",
             "applications",
@@ -620,8 +621,9 @@ LEXICON: tuple[Entry, ...] = (
     ),
     (
         "humanitarian",
-        ("humanitaire", "ong", "aide humanitaire", "solidarité internationale"),
-        ("humanitarian", "ngo", "aid worker", "international development"),
+        # ONG / NGO: "nonprofit"
+        ("humanitaire", "aide humanitaire", "solidarité internationale"),
+        ("humanitarian", "aid worker", "international development"),
     ),
     ("human_rights", ("droits humains", "droits de l'homme"), ("human rights",)),
     (

@@ -47,6 +47,27 @@ def retrieval_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
 _FRENCH_ONLY = FRENCH_STOP_WORDS - ENGLISH_STOP_WORDS
 _ENGLISH_ONLY = ENGLISH_STOP_WORDS - FRENCH_STOP_WORDS
 
+
+def _one_word_terms(position: int) -> frozenset[str]:
+    """The folded one-word lexicon terms of one language (1: French, 2: English)."""
+    found = (_WORD.findall(_plain_fold(term)) for entry in LEXICON for term in entry[position])
+    return frozenset(w[0] for w in found if len(w) == 1)
+
+
+def _plain_fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
+
+
+# A stop word of one language only that is a lexicon term of the other is a word of meaning in
+# a text of that other language: "ai" (French "j'ai") is AI in English, "car" (French "because")
+# a car, "these" (English) a French "thèse". Stop words by the language a text is read in.
+_STOP = {
+    "fr": STOP_WORDS - (_ENGLISH_ONLY & _one_word_terms(1)),
+    "en": STOP_WORDS - (_FRENCH_ONLY & _one_word_terms(2)),
+}
+
 _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
 
 
@@ -99,8 +120,9 @@ def stem(word: str, language: str) -> str:
     return str(_STEMMERS[language].stemWord(word))
 
 
-def _content(tokens: list[str]) -> list[str]:
-    return [t for t in tokens if t not in STOP_WORDS and len(t) > 1 and not t.isdigit()]
+def _content(tokens: list[str], language: str) -> list[str]:
+    stop = _STOP[language]
+    return [t for t in tokens if t not in stop and len(t) > 1 and not t.isdigit()]
 
 
 def _build_phrase_index() -> dict[str, dict[tuple[str, ...], str]]:
@@ -109,7 +131,7 @@ def _build_phrase_index() -> dict[str, dict[tuple[str, ...], str]]:
     for concept, fr_terms, en_terms in LEXICON:
         for language, terms in (("fr", fr_terms), ("en", en_terms)):
             for term in terms:
-                content = _content(words(term))
+                content = _content(words(term), language)
                 if content:
                     index["exact"].setdefault(tuple(content), concept)
                     index[language].setdefault(tuple(stem(t, language) for t in content), concept)
@@ -304,7 +326,7 @@ def _decision(word: str, lang: str, cache: dict[str, str]) -> str:
         return decided
     if len(cache) >= _CACHE_LIMIT:
         cache.clear()
-    if word in STOP_WORDS or len(word) <= 1 or word.isdigit():
+    if word in _STOP[lang] or len(word) <= 1 or word.isdigit():
         decided = ""
     else:
         decided = _phrase((word,), lang)[0]
@@ -412,7 +434,7 @@ def _analyse_general(text: str, language: str | None = None) -> Analysed:
     """The reference analysis, word by word: any text, whatever its characters."""
     raw = words(text)
     lang = language or detect_language(raw)
-    content = _content(raw)
+    content = _content(raw, lang)
     tokens: list[str] = []
     surface: dict[str, str] = {}
     plain = text.isascii() and "_" not in text  # then every word is written as folded

@@ -40,3 +40,32 @@ def test_every_taxonomy_label_means_the_same_in_french_and_english() -> None:
             en_tokens = set(analyse(en, "en").tokens)
             assert fr_tokens == en_tokens, (code, fr_tokens, en_tokens)
             assert all(t.startswith("~") for t in fr_tokens), (code, fr_tokens)
+
+
+def test_a_stop_word_of_the_other_language_is_a_word_in_this_one() -> None:
+    # "ai" and "car" are French stop words (j'ai, car = because), "these" an English one
+    english = "I want to work in AI research, not sell cars or a car"
+    assert "~ai" in analyse(english, "en").tokens
+    assert "~automotive" in analyse(english, "en").tokens
+    assert "~ai" not in analyse("J'ai fait une thèse, car j'aime chercher", "fr").tokens
+    assert "~automotive" not in analyse("J'ai fait une thèse, car j'aime chercher", "fr").tokens
+    assert "~phd" in analyse("J'ai fait une thèse, car j'aime chercher", "fr").tokens
+
+
+def test_an_abbreviation_meets_its_spelled_out_form() -> None:
+    for short, long in (("ML", "machine learning"), ("PM", "product manager"), ("NGO", "ONG")):
+        assert analyse(f"a {short} role", "en").tokens == analyse(f"a {long} role", "en").tokens
+
+
+def test_no_lexicon_term_means_two_concepts() -> None:
+    """A term (its content words, as matched) of two concepts would mean the first only."""
+    from binome_engine.lexicon import LEXICON
+    from binome_engine.text import _content
+
+    seen: dict[tuple[str, ...], str] = {}
+    for concept, french, english in LEXICON:
+        for language, terms in (("fr", french), ("en", english)):
+            for term in terms:
+                key = tuple(_content(words(term), language))
+                if key:  # a term of stop words only never matches (savoir-faire, know-how)
+                    assert seen.setdefault(key, concept) == concept, (term, concept, seen[key])
