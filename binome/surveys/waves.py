@@ -20,11 +20,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from binome.flash.models import FlashExchange
 from binome.mentorships.models import Mentorship
 from binome.mentorships.states import MeetingStatus, MentorshipStatus
 from binome.notifications.emails import send_templated
 from binome.programmes.models import Programme
-from binome.surveys.flash_waves import open_flash_wave
+from binome.surveys.flash_waves import due_exchanges
 from binome.surveys.models import Moment, Question, Role, SurveyResponse, SurveyTemplate, Wave
 from binome.surveys.services import install_default_templates
 from binome.surveys.tokens import answer_link
@@ -42,16 +43,7 @@ def run_waves(*, now: datetime.datetime | None = None) -> dict[str, int]:
     templates = SurveyTemplate.objects.filter(is_active=True).select_related("programme")
     current = Question.objects.filter(until_version__isnull=True)
     for template in templates.prefetch_related(Prefetch("questions", queryset=current)):
-        if template.moment == Moment.FLASH:
-            sent += open_flash_wave(
-                template,
-                now,
-                recent=RECENT,
-                answer_within=ANSWER_WITHIN,
-                send=lambda response: _send(response, "survey_invite"),
-            )
-        else:
-            sent += _open_wave(template, now)
+        sent += _open_wave(template, now)
     return {"templates": installed, "sent": sent, "reminded": _remind(now)}
 
 
@@ -92,9 +84,20 @@ def due_pairs(template: SurveyTemplate, now: datetime.datetime) -> QuerySet[Ment
 
 
 def _open_wave(template: SurveyTemplate, now: datetime.datetime) -> int:
+    """Create the responses owed to the template's due pairs or flash exchanges, each sent in its
+    own transaction."""
     roles = [r for r in Role.values if any(q.asks(r) for q in template.questions.all())]
-    pairs = list(due_pairs(template, now).select_related("mentor__user", "mentee__user"))
-    if not pairs or not roles:
+    if not roles:
+        return 0
+    people = ("mentor__user", "mentee__user")
+    due: list[Mentorship] | list[FlashExchange]
+    if template.moment == Moment.FLASH:
+        due = list(due_exchanges(template, now, RECENT).select_related(*people))
+        link = "flash_exchange"
+    else:
+        due = list(due_pairs(template, now).select_related(*people))
+        link = "mentorship"
+    if not due:
         return 0
     wave, _created = Wave.objects.get_or_create(
         programme=template.programme,
@@ -103,23 +106,22 @@ def _open_wave(template: SurveyTemplate, now: datetime.datetime) -> int:
         defaults={"network_id": template.network_id},
     )
     sent = 0
-    for pair in pairs:
+    for subject in due:
         for role in roles:
-            person = pair.mentee if role == Role.MENTEE else pair.mentor
             try:
                 with transaction.atomic():
                     response = SurveyResponse.objects.create(
-                        network_id=pair.network_id,
-                        programme_id=pair.programme_id,
+                        network_id=subject.network_id,
+                        programme_id=subject.programme_id,
                         wave=wave,
                         template=template,
-                        mentorship=pair,
-                        respondent=person,
+                        respondent=subject.mentee if role == Role.MENTEE else subject.mentor,
                         role=role,
                         moment=template.moment,
                         template_version=template.version,
                         sent_at=now,
                         expires_at=now + ANSWER_WITHIN,
+                        **{link: subject},
                     )
                     _send(response, "survey_invite")
             except IntegrityError:
