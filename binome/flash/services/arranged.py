@@ -15,16 +15,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from binome.core.errors import DomainError
-from binome.core.transitions import move
 from binome.flash.models import FlashExchange, FlashQuestion
-from binome.flash.services.exchanges import announce_exchange
+from binome.flash.services.exchanges import book_exchange
 from binome.flash.services.slots import (
     check_flash_programme,
     check_monthly_limit,
     check_time,
     locked_offer,
 )
-from binome.flash.states import QUESTION_MACHINE, QuestionStatus
 from binome.members.models import Format, Member
 from binome.programmes.models import Programme
 
@@ -57,17 +55,9 @@ def arrange_exchange(
             question=question,
             language=language,
         )
-        move(
+        return book_exchange(
             asked,
-            QUESTION_MACHINE,
-            QuestionStatus.BOOKED,
-            actor=mentor.user,
-            network=mentor.network,
-        )
-        exchange = FlashExchange.objects.create(
-            network_id=mentee.network_id,
-            programme=programme,
-            question=asked,
+            by=mentor,
             mentor=mentor,
             mentee=mentee,
             starts_at=starts_at,
@@ -76,5 +66,3 @@ def arrange_exchange(
             format=format,
             place=place,
         )
-        announce_exchange(exchange)
-    return exchange

@@ -105,18 +105,9 @@ def book_slot(*, question: FlashQuestion, mentee: Member, slot: FlashSlot) -> Fl
         if slot.mentor_id == mentee.pk:
             raise DomainError(_("A member cannot mentor themselves."), code="self")
         move(slot, SLOT_MACHINE, SlotStatus.BOOKED, actor=mentee.user, network=mentee.network)
-        move(
+        return book_exchange(
             question,
-            QUESTION_MACHINE,
-            QuestionStatus.BOOKED,
-            actor=mentee.user,
-            network=mentee.network,
-        )
-        exchange = FlashExchange.objects.create(
-            network_id=slot.network_id,
-            programme_id=slot.programme_id,
-            question=question,
-            slot=slot,
+            by=mentee,
             mentor=slot.mentor,
             mentee=mentee,
             starts_at=slot.starts_at,
@@ -124,8 +115,40 @@ def book_slot(*, question: FlashQuestion, mentee: Member, slot: FlashSlot) -> Fl
             duration_minutes=slot.duration_minutes,
             format=slot.format,
             place=slot.place,
+            slot=slot,
         )
-        announce_exchange(exchange)
+
+
+def book_exchange(
+    question: FlashQuestion,
+    *,
+    by: Member,
+    mentor: Member,
+    mentee: Member,
+    starts_at: datetime.datetime,
+    time_zone: str,
+    duration_minutes: int,
+    format: str,
+    place: str,
+    slot: FlashSlot | None = None,
+) -> FlashExchange:
+    """The question booked by ``by`` and its exchange, announced to both: every way to an
+    exchange ends here, inside the caller's transaction (which holds the locks it checked)."""
+    move(question, QUESTION_MACHINE, QuestionStatus.BOOKED, actor=by.user, network=by.network)
+    exchange = FlashExchange.objects.create(
+        network_id=question.network_id,
+        programme_id=question.programme_id,
+        question=question,
+        slot=slot,
+        mentor=mentor,
+        mentee=mentee,
+        starts_at=starts_at,
+        time_zone=time_zone,
+        duration_minutes=duration_minutes,
+        format=format,
+        place=place,
+    )
+    announce_exchange(exchange)
     return exchange
 
 
@@ -178,17 +201,9 @@ def take_pool_question(
         if question.mentee_id == mentor.pk or question.network_id != mentor.network_id:
             raise DomainError(_("A member cannot mentor themselves."), code="self")
         check_monthly_limit(locked_offer(mentor), starts_at)
-        move(
+        return book_exchange(
             question,
-            QUESTION_MACHINE,
-            QuestionStatus.BOOKED,
-            actor=mentor.user,
-            network=mentor.network,
-        )
-        exchange = FlashExchange.objects.create(
-            network_id=question.network_id,
-            programme_id=question.programme_id,
-            question=question,
+            by=mentor,
             mentor=mentor,
             mentee=question.mentee,
             starts_at=starts_at,
@@ -197,8 +212,6 @@ def take_pool_question(
             format=format,
             place=place,
         )
-        announce_exchange(exchange)
-    return exchange
 
 
 def withdraw_question(*, question: FlashQuestion, mentee: Member) -> FlashQuestion:
