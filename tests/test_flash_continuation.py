@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from binome.cohorts.models import Application
 from binome.core.errors import DomainError
-from binome.flash.models import FlashContinuation, FlashExchange
+from binome.flash.models import FlashContinuation
 from binome.flash.services import continuation, exchanges, slots
 from binome.notifications.models import OutboxMessage
 from binome.testing.cohorts import apply, open_cohort
 from binome.testing.factories import ProgrammeFactory
+from binome.testing.flash import held_exchange
 
 pytestmark = pytest.mark.django_db
 
@@ -30,28 +31,13 @@ def cohort(world):
 
 
 def held(world, flash, *, themes=()):
-    slot = slots.offer_slot(
+    return held_exchange(
         mentor=world.charlie,
-        programme=flash,
-        starts_at=timezone.now() + datetime.timedelta(days=2),
-        duration_minutes=45,
-        format="video",
-        language="fr",
-        themes=[],
-    )
-    question = exchanges.ask_flash_question(
         mentee=world.dana,
         programme=flash,
         question="Comment passer de la recherche à l'industrie ?",
-        themes=list(themes),
-        language="fr",
+        themes=themes,
     )
-    exchange = exchanges.book_slot(question=question, mentee=world.dana, slot=slot)
-    FlashExchange.objects.filter(pk=exchange.pk).update(
-        starts_at=timezone.now() - datetime.timedelta(hours=2)
-    )
-    exchange.refresh_from_db()
-    return exchanges.record_outcome(exchange=exchange, member=world.dana, held=True)
 
 
 def test_it_applies_to_the_cohort_prefilled_from_the_exchange(world, flash, cohort):

@@ -18,6 +18,7 @@ from binome.intake import responsiveness
 from binome.intake.suggestions import mentor_profiles
 from binome.notifications.models import OutboxMessage
 from binome.testing.factories import MemberFactory, ProgrammeFactory, UserFactory, grant
+from binome.testing.flash import booked_exchange, moved_to_past
 
 pytestmark = pytest.mark.django_db
 
@@ -32,26 +33,8 @@ def flash(world):
 
 
 def exchange(world, flash, *, hours_ago=2, mentee=None):
-    slot = slots.offer_slot(
-        mentor=world.charlie,
-        programme=flash,
-        starts_at=timezone.now()
-        + datetime.timedelta(days=2, minutes=FlashExchange.objects.count()),
-        duration_minutes=45,
-        format="video",
-        language="fr",
-        themes=[],
-    )
-    mentee = mentee or world.dana
-    question = exchanges.ask_flash_question(
-        mentee=mentee, programme=flash, question="Une question", themes=[], language="fr"
-    )
-    made = exchanges.book_slot(question=question, mentee=mentee, slot=slot)
-    FlashExchange.objects.filter(pk=made.pk).update(
-        starts_at=timezone.now() - datetime.timedelta(hours=hours_ago)
-    )
-    made.refresh_from_db()
-    return made
+    made = booked_exchange(mentor=world.charlie, mentee=mentee or world.dana, programme=flash)
+    return moved_to_past(made, hours=hours_ago)
 
 
 def pooled(world, flash, mentee=None):

@@ -10,7 +10,7 @@ from binome.cohorts.services import cohorts as cohort_services
 from binome.programmes.models import StaffRole
 from binome.testing.cohorts import accept_all, apply, open_cohort
 from binome.testing.factories import MemberFactory, grant, make_mentor
-from tests.browser.test_cohort_flow import open_as
+from tests.browser.pages import open_as
 
 
 @pytest.mark.django_db(transaction=True)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from binome.programmes.models import StaffRole
 from binome.testing.cohorts import open_cohort
 from binome.testing.factories import grant
-from tests.browser.test_cohort_flow import open_as
+from tests.browser.pages import open_as
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,7 +4,6 @@ Every page passes axe-core."""
 from __future__ import annotations
 
 import datetime
-import os
 
 import pytest
 from django.utils import timezone
@@ -15,49 +14,8 @@ from binome.flash.models import FlashExchange
 from binome.flash.services import exchanges, slots
 from binome.testing.cohorts import open_cohort
 from binome.testing.factories import ProgrammeFactory
-
-SHOTS = os.environ.get("BINOME_SHOTS", "")
-
-
-def shot(page, name):
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
-
-
-def open_as(browser, live_server, email):
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill("binome-demo-2026")
-    page.locator("main button[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    return page
-
-
-def held_exchange(world, flash):
-    slot = slots.offer_slot(
-        mentor=world.charlie,
-        programme=flash,
-        starts_at=timezone.now() + datetime.timedelta(days=2),
-        duration_minutes=45,
-        format="video",
-        language="fr",
-        themes=[],
-    )
-    question = exchanges.ask_flash_question(
-        mentee=world.dana,
-        programme=flash,
-        question="Comment présenter ma thèse à un industriel ?",
-        themes=[world.theme],
-        language="fr",
-    )
-    exchange = exchanges.book_slot(question=question, mentee=world.dana, slot=slot)
-    FlashExchange.objects.filter(pk=exchange.pk).update(
-        starts_at=timezone.now() - datetime.timedelta(hours=2)
-    )
-    exchange.refresh_from_db()
-    return exchanges.record_outcome(exchange=exchange, member=world.dana, held=True)
+from binome.testing.flash import held_exchange
+from tests.browser.pages import open_as, shot
 
 
 @pytest.mark.django_db(transaction=True)
@@ -65,7 +23,13 @@ def test_a_flash_exchange_continued_into_a_cohort(browser, live_server, world, s
     settings.AXES_ENABLED = False
     flash = ProgrammeFactory(network=world.network, slug="meet", name="Meet & Share", kind="flash")
     cohort = open_cohort(world.other_programme)
-    exchange = held_exchange(world, flash)
+    exchange = held_exchange(
+        mentor=world.charlie,
+        mentee=world.dana,
+        programme=flash,
+        question="Comment présenter ma thèse à un industriel ?",
+        themes=[world.theme],
+    )
 
     dana = open_as(browser, live_server, "dana@example.org")
     dana.goto(f"{live_server.url}/n/ax/flash/exchanges/{exchange.pk}/")

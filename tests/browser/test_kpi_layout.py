@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from binome.testing.factories import MemberFactory, ProgrammeFactory
-from tests.browser.test_on_demand_flow import open_as
-from tests.browser.test_survey_editor import shot
+from tests.browser.pages import open_as, shot
 from tests.test_flash_surveys import exchange
 from tests.test_kpi_activity import evening, mentor_of
 

@@ -9,17 +9,7 @@ from playwright.sync_api import expect
 
 from binome.notifications.models import OutboxMessage
 from binome.testing.factories import MemberFactory, UserFactory, make_mentor
-
-
-def open_as(browser, live_server, email, axe_check=None):
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill("binome-demo-2026")
-    page.locator("main button[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    return page
+from tests.browser.pages import open_as
 
 
 @pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ from binome.mentorships.models import Meeting, Mentorship
 from binome.mentorships.services import cadence, create_mentorship
 from binome.notifications.models import OutboxMessage
 from binome.programmes.services import publish_charter
-from tests.browser.test_on_demand_flow import open_as
+from tests.browser.pages import open_as
 
 
 @pytest.mark.django_db(transaction=True)

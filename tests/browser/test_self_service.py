@@ -14,17 +14,7 @@ from binome.flash.services.direct import save_policy
 from binome.members.models import Member
 from binome.mentorships.models import Mentorship
 from binome.testing.factories import ProgrammeFactory, make_mentor
-
-
-def open_as(browser, live_server, email):
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill("binome-demo-2026")
-    page.locator("main button[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    return page
+from tests.browser.pages import open_as
 
 
 def senior(world):

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from binome.members.models import Member
 from binome.testing.factories import ProgrammeFactory, grant
-from tests.browser.test_self_service import open_as
+from tests.browser.pages import open_as
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,21 +4,12 @@ no remove button), and pauses a survey — axe-core on every page."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
 from binome.surveys.models import Question
 from binome.surveys.services import install_default_templates
-from tests.browser.test_on_demand_flow import open_as
-
-SHOTS = os.environ.get("BINOME_SCREENSHOTS", "")
-
-
-def shot(page, name: str) -> None:
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+from tests.browser.pages import open_as, shot
 
 
 @pytest.mark.django_db(transaction=True)

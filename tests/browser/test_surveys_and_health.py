@@ -16,7 +16,7 @@ from binome.mentorships.services import charter, create_mentorship, meetings
 from binome.notifications.models import OutboxMessage
 from binome.programmes.services import publish_charter
 from binome.surveys.waves import run_waves
-from tests.browser.test_on_demand_flow import open_as
+from tests.browser.pages import open_as
 
 
 @pytest.mark.django_db(transaction=True)
