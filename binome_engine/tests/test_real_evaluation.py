@@ -1,3 +1,4 @@
+from binome_engine.evaluation import holdout
 from binome_engine.evaluation.real import load
 from binome_engine.evaluation.real.measure import figures, ndcg
 
@@ -29,3 +30,12 @@ def test_a_perfect_ranking_scores_one_and_traps_are_counted() -> None:
     assert perfect.ndcg_at_5 == 1.0 and perfect.hit_at_3 == 1.0
     assert perfect.distractors_at_5 <= 0.02
     assert ndcg(["x"], {"a": 3}) == 0.0
+
+
+def test_the_held_out_requests_are_graded_by_the_same_rubric_and_each_has_an_ideal() -> None:
+    held_out = holdout.load()
+    assert len(held_out.requests) == 24 and held_out.mentors == load().mentors
+    assert not {r.id for r in held_out.requests} & {r.id for r in load().requests}
+    assert all(3 in held_out.grades[r.id].values() for r in held_out.requests)
+    kinds = {kind for traps in held_out.distractors.values() for kind in traps.values()}
+    assert {"current_world", "own_employer", "wrong_place"} <= kinds

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -86,11 +86,11 @@ def bm25_baseline(data: Labelled, index: MentorIndex) -> Ranker:
     return rank
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m binome_engine.evaluation.real")
+def main(load_data: Callable[[], Labelled] = load, prog: str = "real") -> int:
+    parser = argparse.ArgumentParser(prog=f"python -m binome_engine.evaluation.{prog}")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    data = load()
+    data = load_data()
     index = MentorIndex(data.mentors)
     rankers: dict[str, Ranker] = {
         "engine": engine(index, ablation("all")),
