@@ -1,4 +1,3 @@
-
 """Twenty-four more requests, written by hand on 5 December 2026 after the engine was tuned on
 the sixty of ``real``: a check that the tuning holds on requests it never saw.
 
