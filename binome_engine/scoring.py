@@ -71,6 +71,7 @@ class RequestBlock:
     sector: Col
     function: Col
     country: Col  # the country the mentee wants to work in (target, else current)
+    country_named: Col  # whether the mentee named it (a target country on the form)
     city: Col  # the city where the mentee can meet (target, else current); -1 when not given
     employer: Col
     years: Col
@@ -110,6 +111,7 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
         country=_column(
             [index.countries.get(place_key(r.wanted_country)) for r in requests], np.int32
         ),
+        country_named=_column([bool(r.target_country) for r in requests], np.bool_),
         city=_column(
             [index.cities.get(place_key(r.wanted_city)) if r.wanted_city else -1 for r in requests],
             np.int32,
@@ -140,6 +142,28 @@ def encode(index: MentorIndex, requests: Sequence[MenteeRequest]) -> RequestBloc
 
 NEAR = 0.2  # proximity for a mentor in another country at the same time zone
 OTHER_CITY = 0.5  # proximity in the country but another city, for a mentee who wants to meet
+
+
+ABROAD = 0.5  # share of the world's points (text, sector, function) for a mentor elsewhere
+
+
+def world_share(country: Array, block: RequestBlock, settings: ProgrammeSettings) -> Array:
+    """1, or ``ABROAD`` for a mentor who works in another country than the one the mentee
+    named as where they want to work (both known; no target country on the form: 1).
+
+    Knowing the world the mentee aims at is worth less from another market: such a mentor
+    cannot open the doors, tell the local pay, hiring and networks, nor meet in person; for
+    the mentee they are a partial match, like a mentor of a neighbouring world at home (the
+    evaluation's rubric grades both 1 of 3). Without it, a mentor of the right world abroad
+    whose codes were ticked beat a local one who left them empty. A programme that gives place
+    no weight (``Weights.proximity`` 0) keeps the whole world's points.
+    """
+    if settings.weights.proximity == 0:
+        return np.ones((1, 1), dtype=np.float32)
+    named = block.country_named & (block.country >= 0)
+    elsewhere = (country != block.country) & (country >= 0) & named
+    share: Array = np.where(elsewhere, np.float32(ABROAD), np.float32(1))
+    return share
 
 
 IN_PERSON = 1  # the in-person bit of ``format_mask``
@@ -302,9 +326,10 @@ def fits(
 
     sat = np.float32(max(settings.text_saturation, 1e-6))
     out: dict[str, Array] = {}
-    out["text"] = np.minimum(similarity(index, block, cols) / sat, np.float32(1))
-    out["sector"] = (m("sector") == block.sector) & (block.sector >= 0)
-    out["function"] = (m("function") == block.function) & (block.function >= 0)
+    here = world_share(m("country"), block, settings)
+    out["text"] = np.minimum(similarity(index, block, cols) / sat, np.float32(1)) * here
+    out["sector"] = ((m("sector") == block.sector) & (block.sector >= 0)) * here
+    out["function"] = ((m("function") == block.function) & (block.function >= 0)) * here
     shared = popcount(m("themes_mask") & block.themes_mask).astype(np.float32)
     out["themes"] = shared / np.maximum(block.theme_count, np.float32(1))
     gap = np.clip(m("years") - block.years, -GAP_RANGE, GAP_RANGE) + GAP_RANGE
@@ -437,6 +462,8 @@ def total_points(
     text = similarity(index, block, cols)
     text /= sat
     np.minimum(text, np.float32(1), out=text)
+    if block.country_named.any() and settings.weights.proximity:  # (B, columns)
+        text *= world_share(m("country")[None, :], block, settings)
     text *= np.float32(milli["text"])
     np.rint(text, out=text)
     total = text.astype(np.int32)
@@ -444,16 +471,20 @@ def total_points(
     def excluded(mask: Array) -> Array:
         return mask * np.int32(EXCLUDED)
 
-    def sector_function(sector: Array, function: Array) -> Array:
-        same_s = (sector == block.sector) & (block.sector >= 0)
-        same_f = (function == block.function) & (block.function >= 0)
+    def sector_function(sector: Array, function: Array, country: Array | None = None) -> Array:
+        here = np.float32(1) if country is None else world_share(country, block, settings)
+        same_s = ((sector == block.sector) & (block.sector >= 0)) * here
+        same_f = ((function == block.function) & (block.function >= 0)) * here
         out = points(same_s, "sector") + points(same_f, "function")
         if hard and rules.enforce_seniority and seniority.peer_requires_sector:
             elsewhere = (sector != block.sector) & (sector >= 0)  # no sector given: not excluded
             out += excluded((block.style == 1) & (block.sector >= 0) & elsewhere)
         return out
 
-    total += gather(("sector", "function"), sector_function)
+    if block.country_named.any() and settings.weights.proximity:
+        total += gather(("sector", "function", "country"), sector_function)
+    else:  # every mentor keeps the world's whole points: fewer distinct values to score
+        total += gather(("sector", "function"), sector_function)
 
     def themes(mask: Array) -> Array:
         shared = popcount(mask & block.themes_mask)

@@ -227,3 +227,43 @@ def test_a_mentee_who_wants_to_meet_gets_the_mentor_of_their_city_first() -> Non
     assert {
         next(r.points for r in p.reasons if r.code == "proximity") for p in anywhere.proposals
     } == {30.0}
+
+
+def test_a_mentor_of_the_right_world_abroad_earns_half_its_world_points() -> None:
+    """Text, sector and function count half for a mentor outside the country the mentee named
+    (``scoring.ABROAD``); nothing changes without a named country or when place weighs 0."""
+    from binome_engine.model import Weights
+
+    here = mentor("here", sector="energy", country="GB", bio="wind farms")
+    there = mentor("there", sector="energy", country="FR", bio="wind farms")
+    index = MentorIndex([here, there])
+    aims = request("r", target_sector="energy", target_country="GB", text="wind farms")
+
+    def points(r: Any, mentor_id: str, code: str, rules: ProgrammeSettings) -> float:
+        reasons = why_not(index, r, mentor_id, rules).reasons
+        return next(x.points for x in reasons if x.code == code)
+
+    default = ProgrammeSettings()
+    for code in ("same_sector", "text_overlap"):
+        assert points(aims, "there", code, default) == points(aims, "here", code, default) / 2
+    unnamed = replace(aims, target_country="")
+    assert points(unnamed, "there", "same_sector", default) == 15
+    placeless = ProgrammeSettings(weights=replace(Weights(), proximity=0))
+    assert points(aims, "there", "same_sector", placeless) == 15
+
+
+def test_the_fast_total_equals_the_reasons_sum_with_named_countries() -> None:
+    import numpy as np
+
+    from binome_engine.scoring import _plain_total, encode, total_points
+    from binome_engine.synthetic import market
+
+    mentors, requests = market(60, 300, seed=3)
+    named = [
+        replace(r, target_country=c, target_sector=r.sector)
+        for r, c in zip(requests, ["FR", "UK", "", "US"] * 15, strict=True)
+    ]
+    index = MentorIndex(mentors)
+    block = encode(index, named)
+    rules = ProgrammeSettings()
+    assert np.array_equal(total_points(index, block, rules), _plain_total(index, block, rules))
