@@ -665,6 +665,7 @@ LEXICON: tuple[Entry, ...] = (
         ("fusions-acquisitions", "fusions et acquisitions", "m&a"),
         ("mergers and acquisitions", "m&a"),
     ),
+    # countries (``PLACE_CONCEPTS``: not matched in a request, where place is scored apart)
     ("china", ("chine", "chinois"), ("china", "chinese")),
     ("usa", ("états-unis", "usa", "amérique"), ("united states", "usa", "us", "america")),
     ("germany", ("allemagne",), ("germany",)),
@@ -701,3 +702,6 @@ LEXICON: tuple[Entry, ...] = (
     ("lang_ja", ("japonais", "japonaise", "japon"), ("japanese", "japan")),
     ("lang_ru", ("russe", "russie"), ("russian", "russia")),
 )
+
+# concepts that name a place: the request's place is scored by proximity, not its text
+PLACE_CONCEPTS = frozenset({"~china", "~usa", "~germany", "~uk"})

@@ -8,6 +8,9 @@ Rules kept here:
   of their idf (``expansion``): a mentee who ticked "career change" and wrote little is still
   matched by the words of that theme;
 - career talk ("poste", "experience", "advice"…) is not matched (``text.retrieval_tokens``);
+- nor are places (``_is_place``: a city some mentor gives, a country of the lexicon): where
+  the mentee wants to work is the proximity criterion's, from the form; in the text a place
+  rewarded anyone who names the city, whatever their world;
 - a concept of the bilingual lexicon ("~private_equity" for "PE", "capital-investissement")
   weighs ``CONCEPT`` times a plain word; the words of the clauses that say where the mentee
   wants to go ("I want to move into …", "je cherche un …", ``intent.target_text``) weigh
@@ -25,8 +28,9 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from binome_engine import taxonomy
-from binome_engine.index import MentorIndex
+from binome_engine.index import MentorIndex, place_key
 from binome_engine.intent import target_text
+from binome_engine.lexicon import PLACE_CONCEPTS
 from binome_engine.model import MenteeRequest
 from binome_engine.text import Analysed, analyse, retrieval_tokens
 
@@ -81,7 +85,12 @@ def query_rows(
         run = order[start:stop]
         presents = []
         for position in run:
-            tokens = set(retrieval_tokens(analysed[position].tokens))
+            surface = analysed[position].surface
+            tokens = {
+                t
+                for t in retrieval_tokens(analysed[position].tokens)
+                if not _is_place(index, t, surface.get(t, ""))
+            }
             presents.append(sorted((codes[t], t) for t in codes.keys() & tokens))
         kept = leaving_many(
             index,
@@ -110,6 +119,17 @@ def query_rows(
     )
     norms = np.asarray(matrix.sum(axis=1), dtype=np.float32).ravel()
     return matrix, norms
+
+
+def _is_place(index: MentorIndex, token: str, surface: str) -> bool:
+    """Whether a request's token names a place: a country concept of the lexicon ("London",
+    "Royaume-Uni": ~uk), or a word that is the city of some mentor ("Montréal", "Lyon")."""
+    return token in PLACE_CONCEPTS or _place_word(surface) in index.cities.codes
+
+
+@lru_cache(maxsize=65_536)
+def _place_word(surface: str) -> str:
+    return place_key(surface)
 
 
 def _world(index: MentorIndex, request: MenteeRequest) -> tuple[int, int]:

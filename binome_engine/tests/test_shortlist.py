@@ -267,3 +267,22 @@ def test_the_fast_total_equals_the_reasons_sum_with_named_countries() -> None:
     block = encode(index, named)
     rules = ProgrammeSettings()
     assert np.array_equal(total_points(index, block, rules), _plain_total(index, block, rules))
+
+
+def test_a_place_named_in_the_request_is_not_a_word_in_common() -> None:
+    """Place is scored by proximity (from the form): a mentor whose only word in common is the
+    city or the country ("Montréal", "London" / "Londres") earns no text points."""
+    index = MentorIndex(
+        [
+            mentor("city", city="Montréal", bio="Directrice commerciale à Montréal"),
+            mentor("country", city="Lyon", bio="Deux ans à Londres, au Royaume-Uni"),
+            mentor("world", city="Paris", bio="Wind farm developer"),
+        ]
+    )
+    wanted = request(text="Moving to Montréal or London to develop wind farms")
+    text = {
+        m: next(x for x in why_not(index, wanted, m).reasons if x.code == "text_overlap")
+        for m in ("city", "country", "world")
+    }
+    assert text["city"].points == 0 and text["country"].points == 0
+    assert text["world"].points > 0
