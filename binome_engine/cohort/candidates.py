@@ -158,10 +158,17 @@ class PairSet:
 
     def __init__(self, r: Array, c: Array, n_mentors: int) -> None:
         self.width = max(n_mentors, 1)
-        self.keys = np.sort(r.astype(np.int64) * self.width + c)
+        self.keys = self._keys(r, c)
+        self.keys.sort()  # in place: one array of keys at a time (on L, 100 MB each)
+
+    def _keys(self, r: Array, c: Array) -> Array:
+        keys: Array = r.astype(np.int64)  # a copy
+        keys *= self.width
+        keys += c
+        return keys
 
     def has(self, r: Array, c: Array) -> Array:
-        keys = r.astype(np.int64) * self.width + c
+        keys = self._keys(r, c)
         if len(self.keys) == 0:
             return np.zeros(len(keys), dtype=bool)
         at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)

@@ -126,7 +126,9 @@ def price(
     in_need[need] = True
     mine = np.flatnonzero(in_need[kr])
     # scored pairs in the graph or known are priced elsewhere
-    known = PairSet(np.concatenate([edges[0], kr[mine]]), np.concatenate([edges[1], kc[mine]]), m)
+    # (in a list: emptied once the scoring is done, to free its memory)
+    known = [PairSet(np.concatenate([edges[0], kr[mine]]), np.concatenate([edges[1], kc[mine]]), m)]
+    del mine  # on L, arrays of ten million known pairs: each freed once no longer needed
 
     # the slack widens the scoring so that the scored requests' new level is that far below
     # violating; not on requests first priced right after the scan's first solve (not
@@ -137,11 +139,16 @@ def price(
     # known pairs first (no scoring): how far they violate says how far the next solve will
     # move the potentials, and the slack follows (``slack`` to 10 x ``slack``: with issue 11's
     # scores 3 points let M's certifying round score 2.9 M pairs again, 8 points 24 k)
-    ke = d_men[kc] - d_req[kr]  # int64 first: known pairs may be int32
+    ke = d_men[kc]  # int64 first (known pairs may be int32), in place: one temporary
+    ke -= d_req[kr]
     ke += kw
     ke += bonus
-    if (ke > 0).any():
-        slack = int(np.clip(np.percentile(ke[ke > 0], 99), slack, 10 * slack))
+    # only the known pairs that can join are kept (``near`` below is 0 or -margin)
+    hot = np.flatnonzero(ke > min(-margin, 0))
+    he = ke[hot]
+    del ke
+    if (he > 0).any():
+        slack = int(np.clip(np.percentile(he[he > 0], 99), slack, 10 * slack))
     widen = np.where(levels.ref > 0, slack, slack if settled else 0)
 
     def columns(chosen: Array, ref: int) -> Array:
@@ -153,8 +160,10 @@ def price(
     spans = _spans(need, levels.ref, columns, m)
     raised = np.full(n, NONE, dtype=np.int64)  # the level's floor from pairs not kept
 
-    def one(task: tuple[Array, Array]) -> tuple[Array, Array, Array, Array, int, int]:
-        chosen, cols = task
+    def one(chosen: Array) -> tuple[Array, Array, Array, Array, int, int]:
+        # the span's columns again (the same answer as ``_spans`` found): kept for every
+        # span at once, they took 150 MB on L
+        cols = columns(chosen, int(levels.ref[chosen[0]]))
         if len(cols) == 0:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, empty, empty, 0, 0
@@ -164,7 +173,7 @@ def price(
         eligible = weight >= 0
         hit_r, hit_c, weight = hit_r[eligible], hit_c[eligible], weight[eligible]
         r, c = chosen[hit_r], cols[hit_c].astype(np.int64)
-        fresh = ~known.has(r, c)
+        fresh = ~known[0].has(r, c)
         r, c, weight = r[fresh], c[fresh], weight[fresh]
         found = (r, c, weight, weight + bonus + d_men[c] - d_req[r])
         gap = int(found[3][found[3] > 0].sum())
@@ -183,17 +192,21 @@ def price(
     sr, sc, sw, se = (
         np.concatenate([p[i] for p in parts]) if parts else np.zeros(0, np.int64) for i in range(4)
     )
-    gap = int(ke[ke > 0].sum()) + sum(p[4] for p in parts)
+    gap = int(he[he > 0].sum()) + sum(p[4] for p in parts)
+    pairs = sum(p[5] for p in parts)
+    del parts
+    known.clear()
     # with a violation anywhere, pairs near violating join too: the next potentials would
     # likely make them violate, and each round costs a flow solve
     near = -margin if gap else 0
-    if 0 < int((ke > 0).sum() + (se > 0).sum()) <= INCREMENTAL:
+    if 0 < int((he > 0).sum() + (se > 0).sum()) <= INCREMENTAL:
         near = 0  # so few violators join the solved flow one by one (flow.extend), no re-solve
-    kh, sh = np.flatnonzero(ke > near), np.flatnonzero(se > near)
+    joins = he > near
+    kh, sh = hot[joins], np.flatnonzero(se > near)
     pick = best_of_each(
         np.concatenate([kr[kh], sr[sh]]),
         np.concatenate([kc[kh], sc[sh]]),
-        np.concatenate([ke[kh], se[sh]]),
+        np.concatenate([he[joins], se[sh]]),
         add,
     )
     from_known, from_scored = kh[pick[pick < len(kh)]], sh[pick[pick >= len(kh)] - len(kh)]
@@ -203,14 +216,13 @@ def price(
     )
     stays = np.ones(len(sr), dtype=bool)
     stays[from_scored] = False
-    if len(from_known):
-        left = np.ones(len(kr), dtype=bool)
-        left[from_known] = False
-        kr, kc, kw = kr[left], kc[left], kw[left]
+    left = np.ones(len(kr), dtype=bool)
+    left[from_known] = False
+    del hot, he, joins, kh, sh, pick
     level = np.maximum(d_req - bonus - widen, raised)
     scored = (sr[stays], sc[stays], sw[stays], se[stays])
-    levels = _priced(levels, (kr, kc, kw), need, level, d_men, scored)
-    pairs = sum(p[5] for p in parts)
+    del sr, sc, sw, se
+    levels = _priced(levels, left, need, level, d_men, scored)
     return Pricing(gap, len(need), pairs, new_r, new_c, new_w, True, levels)
 
 
@@ -234,7 +246,8 @@ def price_reserve(
     d_req = result.potential[net.request_node(np.arange(net.n_requests))]
     d_men = result.potential[net.mentor_node(np.arange(net.n_mentors))]
     kr, kc, kw = levels.known
-    ke = d_men[kc] - d_req[kr]  # int64 first: known pairs may be int32
+    ke = d_men[kc]  # int64 first (known pairs may be int32), in place: one temporary
+    ke -= d_req[kr]
     ke += kw
     ke += bonus
     violating = ke > 0
@@ -253,28 +266,28 @@ def price_reserve(
 
 def _spans(
     need: Array, ref: Array, columns: Callable[[Array, int], Array], n_mentors: int
-) -> list[tuple[Array, Array]]:
-    """``need`` cut into runs of one shift, each with the mentor columns it scores.
+) -> list[Array]:
+    """``need`` cut into runs of one shift, each to score against the mentor columns
+    ``columns`` gives it.
 
     A run doubles while it stays within ``PAIRS_PER_BLOCK`` pairs: once potentials barely
     move, requests need few columns, and tasks of a few pairs would cost more in calls than
     in scoring.
     """
-    spans: list[tuple[Array, Array]] = []
+    spans: list[Array] = []
     ends = np.r_[np.flatnonzero(np.diff(ref[need])) + 1, len(need)]
     start = 0
     for end in ends.tolist():
         while start < end:
             size = max(1, PAIRS_PER_BLOCK // max(n_mentors, 1))
             stop = min(end, start + size)
-            cols = columns(need[start:stop], int(ref[need[start]]))
             while stop < end:
                 wider = min(end, start + 2 * (stop - start))
                 more = columns(need[start:wider], int(ref[need[start]]))
                 if (wider - start) * len(more) > PAIRS_PER_BLOCK:
                     break
-                stop, cols = wider, more
-            spans.append((need[start:stop], cols))
+                stop = wider
+            spans.append(need[start:stop])
             start = stop
     return spans
 
@@ -295,7 +308,7 @@ def _near(w: Array, limit: Array, lift: Array) -> tuple[Array, Array]:
 
 def _priced(
     levels: Levels,
-    known: tuple[Array, Array, Array],
+    left: Array,
     priced: Array,
     level: Array,
     d_men: Array,
@@ -303,7 +316,7 @@ def _priced(
 ) -> Levels:
     """``levels`` once ``priced`` requests were scored at mentor potentials ``d_men``.
 
-    ``known`` are the known pairs still out of the graph; of the ``scored`` ones that stay
+    ``left`` marks the known pairs still out of the graph; of the ``scored`` ones that stay
     out too (request, mentor, weight, excess), at most ``KEEP`` per request (the closest to
     violating) join them, and the level rises over the others.
     """
@@ -320,13 +333,14 @@ def _priced(
     dropped[kept] = False
     if dropped.any():
         np.maximum.at(new_level, r[dropped], w[dropped] + shifts[-1][c[dropped]])
-    kr, kc, kw = known  # the new ones take the known arrays' type (int32 from the reserve)
-    joined = (
-        np.concatenate([kr, r[kept].astype(kr.dtype)]),
-        np.concatenate([kc, c[kept].astype(kc.dtype)]),
-        np.concatenate([kw, w[kept].astype(kw.dtype)]),
+    # the new ones take the known arrays' type (int32 from the reserve); one array at a time
+    # (on L, each holds ten million pairs)
+    every = bool(left.all())
+    kr, kc, kw = (
+        np.concatenate([x if every else x[left], y[kept].astype(x.dtype)])
+        for x, y in zip(levels.known, (r, c, w), strict=True)
     )
-    return Levels(new_level, ref, shifts, joined, levels.scan)
+    return Levels(new_level, ref, shifts, (kr, kc, kw), levels.scan)
 
 
 def price_known(

@@ -355,13 +355,23 @@ def max_matching(
     net = Network(n_requests, len(capacity), 0)
     m = len(capacity)
     n_edges = len(edge_request)
+    # int64 from the start (no float or converted copies: on L, arrays of twelve million arcs)
     tails = np.concatenate(
-        [net.request_node(edge_request), net.mentor_node(np.arange(m)), np.full(n_requests, SOURCE)]
-    ).astype(np.int64)
+        [
+            net.request_node(edge_request),
+            net.mentor_node(np.arange(m)),
+            np.full(n_requests, SOURCE),
+        ],
+        dtype=np.int64,
+    )
     heads = np.concatenate(
-        [net.mentor_node(edge_mentor), np.full(m, SINK), net.request_node(np.arange(n_requests))]
-    ).astype(np.int64)
-    caps = np.concatenate([np.ones(n_edges), capacity, np.ones(n_requests)]).astype(np.int64)
+        [net.mentor_node(edge_mentor), np.full(m, SINK), net.request_node(np.arange(n_requests))],
+        dtype=np.int64,
+    )
+    caps = np.concatenate(
+        [np.ones(n_edges, dtype=np.int64), capacity, np.ones(n_requests, dtype=np.int64)],
+        dtype=np.int64,
+    )
     source_side = np.zeros(n_requests, dtype=bool)
     if len(tails) == 0:
         return 0, source_side, np.zeros(n_edges, dtype=bool)

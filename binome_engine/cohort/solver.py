@@ -130,6 +130,7 @@ def _rounds(
         extended = None if result is None or added is None else extend(result, *added, bonus)
         if extended is None:
             near = None if result is None else result.potential
+            result = None  # the old flow's arcs are freed before the new ones are built
             result = solve(
                 len(problem.requests), problem.capacity, r, c, w, bonus, problem.quotas, near
             )
