@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from binome_engine.inferred import inferred_function, inferred_sector
 from binome_engine.model import MemberId, MentorProfile
 from binome_engine.text import analyse, fold, retrieval_tokens, tokens_of
 from binome_engine.validation import validate_mentors
@@ -249,8 +250,8 @@ class MentorIndex:
         return retrieval_tokens(analysed.tokens)
 
     def _write_features(self, row: int, mentor: MentorProfile) -> None:
-        self.sector[row] = self.sectors.add(mentor.sector)
-        self.function[row] = self.functions.add(mentor.function)
+        self.sector[row] = self.sectors.add(mentor.sector or inferred_sector(mentor))
+        self.function[row] = self.functions.add(mentor.function or inferred_function(mentor))
         self.country[row] = self.countries.add(place_key(mentor.country))
         self.city[row] = self.cities.add(place_key(mentor.city))
         self.employer[row] = self.employers.add(employer_key(mentor.employer))

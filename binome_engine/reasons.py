@@ -9,7 +9,9 @@ Rules kept here:
   where the mentee wants to go, or ``current``, where they are);
 - no reason without data: a mentor never invited has no responsiveness reason; a pair with no
   format both can use gets the warning ``no_common_format`` (0 points) instead of
-  ``common_format``.
+  ``common_format``;
+- a sector or function the mentor left empty and the engine read from their title
+  (``inferred``) says so: ``("read_from", "title")``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from binome_engine.index import MentorIndex, place_key
+from binome_engine.inferred import inferred_function, inferred_sector
 from binome_engine.model import (
     EvidenceValue,
     MenteeRequest,
@@ -69,8 +72,14 @@ def _evidence(name: str, index: MentorIndex, block: RequestBlock, i: int, row: i
     if name == "text":
         return (("words", words_in_common(index, block, i, row)),)
     if name == "sector":
+        if not mentor.sector:  # read from the title (``inferred``): the reason says so
+            sector = inferred_sector(mentor)
+            return (("sector", sector), ("world", "target"), ("read_from", "title"))
         return (("sector", mentor.sector), ("world", "target"))
     if name == "function":
+        if not mentor.function:
+            function = inferred_function(mentor)
+            return (("function", function), ("world", "target"), ("read_from", "title"))
         return (("function", mentor.function), ("world", "target"))
     if name == "themes":
         return (("themes", tuple(sorted(request.themes & mentor.themes))),)

@@ -141,6 +141,24 @@ def _build_phrase_index() -> dict[str, dict[tuple[str, ...], str]]:
 _PHRASES = _build_phrase_index()
 
 
+def written_as_term(token: str, shown: str) -> bool:
+    """Whether concept ``token`` came from words written as one of its lexicon terms (or
+    that term with a longer ending: "énergies", "ingénieure") or from a phrase of several
+    words — not from one word sharing a stem only ("developer" and "software developer" for
+    ``~software_dev``, not "development")."""
+    written = tuple(words(shown))
+    concept = token.removeprefix("~")
+    if len(written) > 1 or _PHRASES["exact"].get(written) == concept:
+        return True
+    return bool(written) and any(written[0].startswith(t) for t in _single_terms(concept))
+
+
+@lru_cache(maxsize=1024)
+def _single_terms(concept: str) -> tuple[str, ...]:
+    """The folded one-word lexicon terms of ``concept``."""
+    return tuple(k[0] for k, c in _PHRASES["exact"].items() if c == concept and len(k) == 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Analysed:
     """Tokens of a text (stems and ``~concept`` tokens) and a surface word for each."""

@@ -34,11 +34,19 @@ def _evidence_text(code: str, ev: dict[str, Any]) -> str:
         return _("words in common: %(words)s") % {"words": ", ".join(ev.get("words", []))}
     if code == "same_sector":
         sector = taxonomy.label("sector", ev["sector"])
+        if ev.get("read_from") == "title":  # the mentor left it empty: read from their title
+            return _("works in the sector aimed at (read from their job title): %(sector)s") % {
+                "sector": sector
+            }
         if ev.get("world") == "target":
             return _("works in the sector aimed at: %(sector)s") % {"sector": sector}
         return _("same sector: %(sector)s") % {"sector": sector}
     if code == "same_function":
         function = taxonomy.label("function", ev["function"])
+        if ev.get("read_from") == "title":
+            return _("does the job aimed at (read from their job title): %(function)s") % {
+                "function": function
+            }
         if ev.get("world") == "target":
             return _("does the job aimed at: %(function)s") % {"function": function}
         return _("same job function: %(function)s") % {"function": function}

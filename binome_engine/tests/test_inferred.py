@@ -1,0 +1,67 @@
+"""A sector or function the mentor left empty, read from their own title (``inferred``)."""
+
+import pytest
+
+from binome_engine import MentorIndex, shortlist
+from binome_engine.inferred import inferred_function, inferred_sector, read_code
+from binome_engine.tests.builders import mentor, request
+
+
+@pytest.mark.parametrize(
+    ("title", "function"),
+    [
+        ("Head of Talent Acquisition", "hr"),
+        ("Directrice des ressources humaines", "hr"),
+        ("Software developer", "software_dev"),
+        ("Développeuse web", "software_dev"),
+        ("Directeur financier", "finance"),
+        ("Legal counsel", "legal"),
+        ("Chef de projet", "project_management"),
+        # not unambiguous, or no concept of a function's label: nothing is read
+        ("Ingénieure data", ""),
+        ("Senior manager", ""),
+        ("Associate", ""),
+        # "development" shares a stem with "developer" only: not a developer
+        ("Solar Development Manager", ""),
+    ],
+)
+def test_a_function_is_read_only_from_clear_evidence(title: str, function: str) -> None:
+    assert read_code("function", title) == function
+
+
+def test_the_sector_is_read_from_the_title_and_the_employer() -> None:
+    assert inferred_sector(mentor(1, sector="", title="Project manager", employer="X Énergies"))
+    assert inferred_sector(mentor(1, sector="", title="Analyst", employer="Orvia")) == ""
+
+
+def test_a_ticked_code_is_never_overridden() -> None:
+    ticked = mentor(1, sector="banking", function="finance", title="HR Director, Energy")
+    assert inferred_sector(ticked) == "" and inferred_function(ticked) == ""
+    index = MentorIndex([ticked])
+    assert index.sectors.get("banking") == index.sector[0]
+    assert index.functions.get("finance") == index.function[0]
+
+
+def test_the_reason_says_the_code_was_read_from_the_title() -> None:
+    index = MentorIndex(
+        [
+            mentor(1, sector="", function="", title="HR Director", employer="Orvia Telecom"),
+            mentor(2, sector="", function="", title="Consultant", bio="Conseil"),
+        ]
+    )
+    wanted = request(target_sector="telecom", target_function="hr", text="Je vise les RH")
+    first = shortlist(index, wanted, k=1).proposals[0]
+    assert first.mentor_id == 1
+    reasons = {r.code: r.evidence_dict() for r in first.reasons}
+    assert reasons["same_sector"] == {"sector": "telecom", "world": "target", "read_from": "title"}
+    assert reasons["same_function"]["function"] == "hr"
+    assert reasons["same_function"]["read_from"] == "title"
+
+
+def test_a_ticked_code_gives_the_plain_reason() -> None:
+    index = MentorIndex([mentor(1, sector="telecom", function="hr", title="Consultant")])
+    wanted = request(target_sector="telecom", target_function="hr")
+    first = shortlist(index, wanted, k=1).proposals[0]
+    reasons = {r.code: r.evidence_dict() for r in first.reasons}
+    assert "read_from" not in reasons["same_sector"]
+    assert "read_from" not in reasons["same_function"]
