@@ -13,23 +13,17 @@ from typing import Any
 from binome_engine.evaluation.holdout.requests import REQUESTS
 from binome_engine.evaluation.real import HERE as REAL
 from binome_engine.evaluation.real import Labelled, mentee_request, mentor_profile
-from binome_engine.evaluation.real.author import grade
+from binome_engine.evaluation.real.author import labels
 
 
 def _graded(requests: tuple[dict[str, Any], ...], mentors: list[dict[str, Any]]) -> dict[str, Any]:
     truth = json.loads((REAL / "labels.json").read_text())["mentors"]
     people = [{"subsidiary_of": "", **m, **truth[m["id"]]} for m in mentors]
-    grades: dict[str, dict[str, int]] = {}
-    traps: dict[str, dict[str, str]] = {}
-    for r in requests:
-        grades[r["id"]], traps[r["id"]] = {}, {}
-        for m in people:
-            g, kind = grade(r, m)
-            if g:
-                grades[r["id"]][m["id"]] = g
-            if kind and kind != "target" and g <= 1:
-                traps[r["id"]][m["id"]] = kind
-    return {"grades": grades, "distractors": traps}
+    pairs = labels(people, requests)
+    return {
+        "grades": {rid: p["grades"] for rid, p in pairs.items()},
+        "distractors": {rid: p["distractors"] for rid, p in pairs.items()},
+    }
 
 
 def load() -> Labelled:

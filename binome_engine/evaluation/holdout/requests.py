@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from binome_engine.evaluation.real.requests import _r
-
-PARIS = ("Paris", "FR", "Paris", "FR")
-LONDON = ("London", "GB", "London", "GB")
+from binome_engine.evaluation.real.requests import LONDON, PARIS, _r
 
 REQUESTS: tuple[dict[str, Any], ...] = (
     _r(

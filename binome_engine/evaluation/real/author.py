@@ -367,9 +367,11 @@ def grade(r: dict[str, Any], m: dict[str, Any]) -> tuple[int, str]:
     return min(base, cap), kind
 
 
-def labels(ms: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def labels(
+    ms: list[dict[str, Any]], requests: tuple[dict[str, Any], ...] = REQUESTS
+) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for r in REQUESTS:
+    for r in requests:
         grades, traps = {}, {}
         for m in ms:
             g, kind = grade(r, m)
