@@ -10,7 +10,13 @@ Rules kept here:
 - only unambiguous evidence counts: exactly one code of the list indicated, else nothing;
 - concepts of career talk and "management" (in "Gestion d'actifs", and in every manager's
   title) indicate nothing;
-- an inferred code is marked as such, so that a reason can say it was read from the title.
+- an inferred code is marked as such, so that a reason can say it was read from the title;
+- the worlds and job titles people write instead of a label ("Private Equity", "VC", "M&A",
+  "quant", "Head of Product") are lexicon concepts of no label:
+  ``LINKED`` ties each to the codes it plainly belongs to; a concept whose code depends on
+  the employer or the person ("CTO": engineering or software development, in which sector;
+  "audit", "ESN": worlds many mentees leave, where a code read would lift the current world)
+  is tied to none.
 """
 
 from __future__ import annotations
@@ -23,6 +29,16 @@ from binome_engine.text import LOW_INFORMATION, analyse, written_as_term
 
 _GENERIC = LOW_INFORMATION | {"~management"}
 
+# lexicon concepts of no taxonomy label -> (sector codes, function codes) they indicate
+LINKED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "~private_equity": (frozenset({"asset_management"}), frozenset({"finance"})),
+    "~venture_capital": (frozenset({"asset_management"}), frozenset({"finance"})),
+    "~investment_banking": (frozenset({"banking"}), frozenset({"finance"})),
+    "~quant_finance": (frozenset({"banking"}), frozenset({"finance"})),
+    "~mergers": (frozenset(), frozenset({"finance"})),
+    "~product_management": (frozenset(), frozenset({"product"})),
+}
+
 
 @lru_cache(maxsize=2)
 def _concepts(kind: str) -> dict[str, frozenset[str]]:
@@ -33,6 +49,10 @@ def _concepts(kind: str) -> dict[str, frozenset[str]]:
         for token in analyse(fr, "fr").tokens + analyse(en, "en").tokens:
             if token.startswith("~") and token not in _GENERIC:
                 found.setdefault(token, set()).add(code)
+    for concept, (sectors, functions) in LINKED.items():
+        linked = sectors if kind == "sector" else functions
+        if linked:
+            found.setdefault(concept, set()).update(linked)
     return {concept: frozenset(codes) for concept, codes in found.items()}
 
 

@@ -252,7 +252,12 @@ LEXICON: tuple[Entry, ...] = (
         ("product", "products", "product management"),
     ),
     ("operations", ("opérations", "opérationnel", "exploitation"), ("operations", "operational")),
-    ("production", ("production", "fabrication"), ("production", "manufacturing operations")),
+    (
+        "production",
+        # "production manager" stems like "product manager": the phrase is production's
+        ("production", "fabrication", "responsable de production", "directeur de production"),
+        ("production", "manufacturing operations", "production manager"),
+    ),
     (
         "procurement",
         ("achats", "acheteur", "approvisionnement"),
@@ -260,8 +265,20 @@ LEXICON: tuple[Entry, ...] = (
     ),
     (
         "supply_chain",
-        ("supply chain", "chaîne logistique", "chaîne d'approvisionnement"),
-        ("supply chain",),
+        (
+            "supply chain",
+            "chaîne logistique",
+            "chaîne d'approvisionnement",
+            "s&op",
+            "planification de la demande",
+        ),
+        (
+            "supply chain",
+            "s&op",
+            "sales and operations planning",
+            "demand planning",
+            "demand planner",
+        ),
     ),
     (
         "sales",
@@ -299,7 +316,7 @@ LEXICON: tuple[Entry, ...] = (
     (
         "legal",
         ("juridique", "juriste", "droit", "avocat", "avocate"),
-        ("legal", "lawyer", "law", "attorney"),
+        ("legal", "lawyer", "law", "attorney", "general counsel", "in-house counsel"),
     ),
     ("compliance", ("conformité",), ("compliance",)),
     (
@@ -566,8 +583,25 @@ LEXICON: tuple[Entry, ...] = (
     ),
     (
         "quant_finance",
-        ("analyste quantitatif", "finance quantitative", "quant", "quants", "strat quantitatif"),
-        ("quantitative analyst", "quant", "quants", "quantitative finance", "quant researcher"),
+        (
+            "analyste quantitatif",
+            "finance quantitative",
+            "quant",
+            "quants",
+            "strat quantitatif",
+            "recherche quantitative",
+            "gestion quantitative",
+        ),
+        (
+            "quantitative analyst",
+            "quant",
+            "quants",
+            "quantitative finance",
+            "quant researcher",
+            "quantitative research",
+            "quantitative researcher",
+            "quantitative trader",
+        ),
     ),
     (
         "quantum",

@@ -23,6 +23,22 @@ from binome_engine.tests.builders import mentor, request
         ("Associate", ""),
         # "development" shares a stem with "developer" only: not a developer
         ("Solar Development Manager", ""),
+        # titles naming a world or a role of no label (``LINKED``)
+        ("Investment Director, Private Equity", "finance"),
+        ("Partner, venture capital", "finance"),
+        ("Quant senior - dérivés actions", "finance"),
+        ("Directeur M&A", "finance"),
+        ("Head of Product", "product"),
+        ("Principal PM", "product"),
+        ("General Counsel", "legal"),
+        ("S&OP Manager", "supply_chain"),
+        # "production manager" stems like "product manager": it is production's phrase
+        ("Production Manager (TV)", "operations"),
+        # tied to no code: engineering or software development; a world mentees leave
+        ("CTO", ""),
+        ("Senior manager audit", ""),
+        # two functions indicated (law and finance): nothing
+        ("Senior associate, M&A law", ""),
     ],
 )
 def test_a_function_is_read_only_from_clear_evidence(title: str, function: str) -> None:
@@ -32,6 +48,23 @@ def test_a_function_is_read_only_from_clear_evidence(title: str, function: str) 
 def test_the_sector_is_read_from_the_title_and_the_employer() -> None:
     assert inferred_sector(mentor(1, sector="", title="Project manager", employer="X Énergies"))
     assert inferred_sector(mentor(1, sector="", title="Analyst", employer="Orvia")) == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "employer", "sector"),
+    [
+        ("Principal, PE", "Ardalis Capital", "asset_management"),
+        ("Investor at a seed fund", "Breeze VC", "asset_management"),
+        ("Associate Corporate Finance", "Sterling Bridge Advisors", "banking"),
+        ("Responsable recherche quantitative", "CFM", "banking"),
+        ("CTO", "Qonto", ""),
+        ("Chef de projet en ESN", "Atos", ""),
+    ],
+)
+def test_a_sector_is_read_from_the_world_a_title_names(
+    title: str, employer: str, sector: str
+) -> None:
+    assert inferred_sector(mentor(1, sector="", title=title, employer=employer)) == sector
 
 
 def test_a_ticked_code_is_never_overridden() -> None:

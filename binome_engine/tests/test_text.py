@@ -69,3 +69,15 @@ def test_no_lexicon_term_means_two_concepts() -> None:
                 key = tuple(_content(words(term), language))
                 if key:  # a term of stop words only never matches (savoir-faire, know-how)
                     assert seen.setdefault(key, concept) == concept, (term, concept, seen[key])
+
+
+def test_job_titles_meet_their_worlds_across_languages() -> None:
+    """Titles as alumni write them reach the concept of the world they name."""
+    assert "~quant_finance" in analyse("Responsable recherche quantitative").tokens
+    assert "~quant_finance" in analyse("Quantitative researcher, rates").tokens
+    assert "~supply_chain" in analyse("S&OP Manager").tokens
+    assert "~supply_chain" in analyse("Senior demand planner").tokens
+    assert "~legal" in analyse("General Counsel").tokens
+    # a production manager is not a product manager (their stems are alike)
+    assert "~product_management" not in analyse("Production Manager (TV)").tokens
+    assert "~product_management" in analyse("Product manager, B2B SaaS").tokens
