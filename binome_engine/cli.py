@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         help="optimal: most pairs, then the best total (certified); fair: the best worst pair "
         "first, then the total; stable: mentee-proposing deferred acceptance (default: optimal)",
     )
-    cohort.add_argument("--k", type=int, default=20, help="candidates per request")
+    cohort.add_argument("--k", type=int, default=CohortOptions.k, help="candidates per request")
     cohort.add_argument("--total-first", action="store_true", help="do not maximise count first")
     cohort.add_argument(
         "--no-reasons", action="store_true", help="leave out each pair's reasons (faster)"

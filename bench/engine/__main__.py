@@ -6,12 +6,11 @@ then as a table (part, size, median seconds and every run's, peak MiB, gap, the 
 figures). Comparisons (SciPy dense assignment, the ``matching`` package) run only where they
 can.
 
-Last measured (5 December, 12:59 UTC, 2 cores at load average 1.3-1.5;
-``binome_engine/README.md`` has the tables): cohort M 2.19 s (2.11-2.21, ``--repeat 3``),
-311 MiB, gap 0 (main before: 2.45 s median of 3); cohort L 84.5 s, 2,309 MiB, gap 0 (before:
-109.9 s, 2,463 MiB). 16:06 UTC (``d044393``, pricing's memory): L 2,037 MiB, 80.0 s at
-the lowest load (127 s at load 2.4), M 2.41 s (2.38-2.53), same results. Targets M <= 2 s
-and L <= 60 s not met since issue 11's scoring; <= 2 GiB met again. These machines are
+Last measured (5 December, 18:05 UTC, 2 cores at load average 0.5-1.1, k = 10 candidates per
+request; ``binome_engine/README.md`` has the tables): cohort M 1.92 s (1.89-2.09,
+``--repeat 5``), 286 MiB, gap 0; cohort-fair M 3.17 s; cohort L 75.8 s (one traced run),
+1,885 MiB, gap 0. Targets M <= 2 s and <= 2 GiB met; L <= 60 s not met since issue 11's
+scoring (k = 20 before: M 2.21 s, L 80.0 s at the lowest load, 2,037 MiB). These machines are
 shared: at load 7-13 the same runs took three to eight times as long; on a loaded machine
 compare CPU seconds, the two versions' runs alternating.
 """

@@ -47,7 +47,7 @@ R = TypeVar("R")
 @dataclass(frozen=True)
 class CohortOptions:
     maximise_matched: bool = True
-    k: int = 20  # candidates per request before pricing (measured best on M)
+    k: int = 10  # candidates per request before pricing (measured best on M and L, issue 11 scores)
     threads: int = 2
     explain: bool = True  # compute each pair's reasons
     max_rounds: int = 100
