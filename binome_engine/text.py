@@ -212,20 +212,64 @@ def _match(content: list[str], start: int, language: str) -> tuple[str, int] | N
     return None
 
 
+TYPO_MIN_LENGTH = 6  # shorter words slip into other words too often ("form"/"from")
+DROP_MIN_LENGTH = 8  # a letter left out: only of longer terms ("enviroment", "managment")
+
+
+def _slips(term: str) -> set[str]:
+    """``term`` as fingers misspell it: two neighbouring letters swapped, a letter doubled,
+    or (long terms) a letter left out inside the word (the first and last letters stay:
+    "relation" is not a slip of "relations")."""
+    n = len(term)
+    out = {term[:i] + term[i + 1] + term[i] + term[i + 2 :] for i in range(n - 1)}
+    out |= {term[: i + 1] + term[i:] for i in range(n)}
+    if n >= DROP_MIN_LENGTH:
+        out |= {term[:i] + term[i + 1 :] for i in range(1, n - 1)}
+    out.discard(term)
+    return out
+
+
+def _build_typos() -> dict[str, str]:
+    """One-word lexicon terms (of ``TYPO_MIN_LENGTH`` letters or more) misspelt by one slip
+    of the fingers (``_slips``: "cliamte", "consultnig", "managment", "finnance") -> their
+    concept; a misspelling that is itself a term, a stop word, or the misspelling of terms
+    of two concepts is left out."""
+    terms = {key[0]: concept for key, concept in _PHRASES["exact"].items() if len(key) == 1}
+    found: dict[str, set[str]] = {}
+    for term, concept in terms.items():
+        if len(term) >= TYPO_MIN_LENGTH and term.isalpha():
+            for typo in _slips(term):
+                found.setdefault(typo, set()).add(concept)
+    stop = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+    return {
+        typo: next(iter(concepts))
+        for typo, concepts in found.items()
+        if len(concepts) == 1 and typo not in terms and typo not in stop
+    }
+
+
+_TYPOS = _build_typos()
+
+
 @lru_cache(maxsize=400_000)
 def _single(word: str, language: str) -> str | None:
     """The token of ``word`` when no lexicon phrase can start with it, else None."""
     if max(_limits(word)) > 0:
         return None
+    if word in _TYPOS:
+        return "~" + _TYPOS[word]
     return stem(word, language)
 
 
 @lru_cache(maxsize=400_000)
 def _phrase(window: tuple[str, ...], language: str) -> tuple[str, int]:
-    """The token and word count at the start of ``window`` (a phrase's concept, or a stem)."""
+    """The token and word count at the start of ``window`` (a phrase's concept, a one-word
+    term misspelt by two letters swapped (``_TYPOS``), or a stem)."""
     found = _match(list(window), 0, language)
     if found is not None:
         return "~" + found[0], found[1]
+    if window[0] in _TYPOS and max(_limits(window[0])) == 0:
+        return "~" + _TYPOS[window[0]], 1
     return stem(window[0], language), 1
 
 

@@ -81,3 +81,25 @@ def test_job_titles_meet_their_worlds_across_languages() -> None:
     # a production manager is not a product manager (their stems are alike)
     assert "~product_management" not in analyse("Production Manager (TV)").tokens
     assert "~product_management" in analyse("Product manager, B2B SaaS").tokens
+
+
+def test_a_lexicon_term_misspelt_by_one_slip_keeps_its_concept() -> None:
+    """Two letters swapped, a letter doubled or (long terms) left out: the term's concept."""
+    from binome_engine.text import _TYPOS
+
+    assert analyse("cliamte finance").tokens[0] == "~climate"
+    assert "~consulting" in analyse("10 ans de consultnig").tokens
+    assert "~management" in analyse("people managment").tokens
+    assert "~environment" in analyse("environmment and enviroment").tokens
+    assert "~finance" in analyse("fiannce").tokens
+    assert "~relations" in analyse("relatons").tokens
+    # short words and the last letter left out are not slips ("relation", "form")
+    assert analyse("form").tokens == ("form",)
+    assert "relation" not in _TYPOS and "from" not in _TYPOS
+
+
+def test_slips_are_the_same_on_the_fast_and_the_general_path() -> None:
+    from binome_engine.text import _analyse_general
+
+    for text in ("Stratgie et gestoin de porjets à Lyon", "cliamte finnance, managment"):
+        assert analyse(text) == _analyse_general(text)
