@@ -704,11 +704,15 @@ LEXICON: tuple[Entry, ...] = (
     ("usa", ("états-unis", "usa", "amérique"), ("united states", "usa", "us", "america")),
     ("germany", ("allemagne",), ("germany",)),
     ("uk", ("royaume-uni", "londres", "angleterre"), ("united kingdom", "uk", "london", "england")),
-    ("young", ("jeune", "jeunes", "junior", "débutant"), ("young", "junior", "beginner")),
+    (
+        "young",
+        ("jeune", "jeunes", "junior", "débutant"),
+        ("young", "younger", "youngest", "junior", "beginner"),
+    ),
     (
         "senior",
         ("senior", "seniors", "expérimenté", "confirmé"),
-        ("senior", "experienced", "seasoned"),
+        ("senior", "experienced", "seasoned", "older"),
     ),
     ("retirement", ("retraite", "fin de carrière"), ("retirement", "end of career")),
     ("woman", ("femme", "femmes", "parité"), ("woman", "women", "gender equality")),

@@ -45,7 +45,7 @@ CAREER_WORDS = _split(
     heureux heureuse cherchons aiderait precieux envie reve aimerai aimerait
     how someone anyone ideally realistic talk talking love happy glad currently based
     today still think thinking know knows tell explain ask anything would could really
-    compare notes day daily side
+    compare notes day daily side pass
     """
 )
 

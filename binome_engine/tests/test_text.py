@@ -103,3 +103,14 @@ def test_slips_are_the_same_on_the_fast_and_the_general_path() -> None:
 
     for text in ("Stratgie et gestoin de porjets à Lyon", "cliamte finnance, managment"):
         assert analyse(text) == _analyse_general(text)
+
+
+def test_age_comparatives_and_pass_are_not_matched() -> None:
+    """"a younger founder", "older alumni" say nothing of a world (the concepts of "young" and
+    "senior", left out of retrieval); English "pass" (the tests) stems like French "passer"."""
+    from binome_engine.text import retrieval_tokens
+
+    younger = analyse("I'd like a younger CTO", "en")
+    assert "~young" in younger.tokens and "~young" not in retrieval_tokens(younger.tokens)
+    assert "~senior" in analyse("happy to help older alumni", "en").tokens
+    assert "pass" not in analyse("pass the modelling tests", "en").tokens
