@@ -106,7 +106,7 @@ def test_slips_are_the_same_on_the_fast_and_the_general_path() -> None:
 
 
 def test_age_comparatives_and_pass_are_not_matched() -> None:
-    """"a younger founder", "older alumni" say nothing of a world (the concepts of "young" and
+    """ "a younger founder", "older alumni" say nothing of a world (the concepts of "young" and
     "senior", left out of retrieval); English "pass" (the tests) stems like French "passer"."""
     from binome_engine.text import retrieval_tokens
 
