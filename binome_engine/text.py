@@ -143,14 +143,20 @@ _PHRASES = _build_phrase_index()
 
 def written_as_term(token: str, shown: str) -> bool:
     """Whether concept ``token`` came from words written as one of its lexicon terms (or
-    that term with a longer ending: "énergies", "ingénieure") or from a phrase of several
+    that term with an ending of at most two more letters: "énergies", "ingénieure") or from a phrase of several
     words — not from one word sharing a stem only ("developer" and "software developer" for
     ``~software_dev``, not "development")."""
     written = tuple(words(shown))
     concept = token.removeprefix("~")
     if len(written) > 1 or _PHRASES["exact"].get(written) == concept:
         return True
-    return bool(written) and any(written[0].startswith(t) for t in _single_terms(concept))
+    return bool(written) and any(
+        written[0].startswith(t) and len(written[0]) - len(t) <= _LONGER_ENDING
+        for t in _single_terms(concept)
+    )
+
+
+_LONGER_ENDING = 2  # "énergies", "ingénieures"; not "development" for "dev"
 
 
 @lru_cache(maxsize=1024)

@@ -21,8 +21,10 @@ from binome_engine.tests.builders import mentor, request
         ("Ingénieure data", ""),
         ("Senior manager", ""),
         ("Associate", ""),
-        # "development" shares a stem with "developer" only: not a developer
+        # "development" shares a stem with "developer" only, and starts with "dev": not a
+        # developer (a term's longer ending is at most two letters)
         ("Solar Development Manager", ""),
+        ("Conseiller technique en cabinet ministériel", ""),
         # titles naming a world or a role of no label (``LINKED``)
         ("Investment Director, Private Equity", "finance"),
         ("Partner, venture capital", "finance"),

@@ -1,3 +1,5 @@
+import pytest
+
 from binome_engine import taxonomy
 from binome_engine.text import analyse, detect_language, fold, words
 
@@ -114,3 +116,25 @@ def test_age_comparatives_and_pass_are_not_matched() -> None:
     assert "~young" in younger.tokens and "~young" not in retrieval_tokens(younger.tokens)
     assert "~senior" in analyse("happy to help older alumni", "en").tokens
     assert "pass" not in analyse("pass the modelling tests", "en").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Dév Java en ESN", "~software_dev"),
+        ("full-stack developer", "~software_dev"),
+        ("biz dev in a SaaS scale-up", "~sales"),
+        ("Key Account Manager", "~sales"),
+        ("COO of a fintech", "~operations"),
+        ("Brand manager parfums", "~marketing"),
+        ("Responsable RSE", "~sustainability"),
+        ("ESG analyst", "~sustainability"),
+        ("expert-comptable", "~accounting"),
+        ("chartered accountant (ACA)", "~accounting"),
+        ("RSSI", "~security"),
+        ("KYC / AML analyst", "~compliance"),
+        ("FP&A manager", "~finance"),
+    ],
+)
+def test_abbreviations_and_titles_alumni_write(text: str, concept: str) -> None:
+    assert concept in analyse(text).tokens
