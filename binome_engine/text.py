@@ -143,9 +143,9 @@ _PHRASES = _build_phrase_index()
 
 def written_as_term(token: str, shown: str) -> bool:
     """Whether concept ``token`` came from words written as one of its lexicon terms (or
-    that term with an ending of at most two more letters: "énergies", "ingénieure") or from a phrase of several
-    words — not from one word sharing a stem only ("developer" and "software developer" for
-    ``~software_dev``, not "development")."""
+    that term with an ending of at most two more letters: "énergies", "ingénieure") or from
+    a phrase of several words — not from one word sharing a stem only ("developer" and
+    "software developer" for ``~software_dev``, not "development")."""
     written = tuple(words(shown))
     concept = token.removeprefix("~")
     if len(written) > 1 or _PHRASES["exact"].get(written) == concept:
