@@ -50,6 +50,12 @@ _EN = (
     r"start(?:ing)? (?:my|our|a) own",
     r"launch(?:ing)?",
     r"found(?:ing)? (?:a|my)",
+    r"(?:want|hope|hoping|plan|planning) to be(?:come)?",
+    r"would love (?:a|an|to (?:talk|meet|speak))",
+    r"mak(?:e|ing) the (?:move|jump|switch) (?:in)?to",
+    r"shift(?:ing)? (?:in)?to",
+    r"land(?:ing)? (?:a|an)",
+    r"go(?:ing)? (?:back|in-house) (?:to|in|into)",
     r"into",
 )
 _FR = (
@@ -88,6 +94,10 @@ _FR = (
     r"je vise",
     r"(?:me )?tourner vers",
     r"faire (?:du|de la|de l['’])",
+    r"revenir (?:à|a|au|aux|dans|en|vers)",
+    r"retourner (?:à|a|au|aux|dans|en|vers)",
+    r"r[êe]ve de",
+    r"me projeter (?:dans|en|comme)",
     r"vers",
 )
 _CUE = re.compile(r"\b(?:" + "|".join(_EN + _FR) + r")\b", re.IGNORECASE)

@@ -26,6 +26,13 @@ from binome_engine.intent import target_text
         ("Je suis perdu dans mon poste actuel.", ""),
         ("Comptable, je veux faire de la data. Des conseils ?", "data"),
         ("Accountant aiming for a data analytics role, ideally remote", "a data analytics role"),
+        # English and French phrasings of the move (5 December, night)
+        ("IT auditor. Long term I want to be a CTO.", "a CTO"),
+        ("I want to go in-house in aerospace engineering (systems).", "aerospace engineering"),
+        ("Hoping to land a role in product. Any advice?", "role in product"),
+        ("Planning to make the jump to climate tech", "climate tech"),
+        ("Juriste, je voudrais revenir au droit des affaires.", "droit des affaires"),
+        ("Je rêve de créer mon entreprise de cosmétiques", "créer mon entreprise de cosmétiques"),
     ],
 )
 def test_the_target_clause_runs_from_the_cue_to_its_end(text: str, target: str) -> None:
