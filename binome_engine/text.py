@@ -117,7 +117,16 @@ def detect_language(tokens: list[str]) -> str:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
-    return str(_STEMMERS[language].stemWord(word))
+    """The Snowball stem, with two cognate endings met across the languages: French "-ique"
+    stems as English "-ic" ("physique", "physics": ``physic``; "clinique", "clinical"), and
+    an English "-y" word's stem loses its "i" as the French "-ie" one has ("economy",
+    "économie": ``econom``; "therapy", "philosophy")."""
+    out = str(_STEMMERS[language].stemWord(word))
+    if language == "fr" and out.endswith("iqu") and len(out) > 5:
+        return out[:-3] + "ic"
+    if language == "en" and out.endswith("i") and len(out) > 5 and word.endswith(("y", "ies")):
+        return out[:-1]
+    return out
 
 
 def _content(tokens: list[str], language: str) -> list[str]:

@@ -138,3 +138,18 @@ def test_age_comparatives_and_pass_are_not_matched() -> None:
 )
 def test_abbreviations_and_titles_alumni_write(text: str, concept: str) -> None:
     assert concept in analyse(text).tokens
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("physique", "physics"),
+        ("clinique", "clinical"),
+        ("technique", "technical"),
+        ("économie", "economy"),
+        ("thérapie", "therapy"),
+        ("philosophie", "philosophy"),
+    ],
+)
+def test_cognates_meet_across_the_languages(french: str, english: str) -> None:
+    assert analyse(french, "fr").tokens == analyse(english, "en").tokens
