@@ -71,9 +71,14 @@ class Levels:
 
     @classmethod
     def from_bound(
-        cls, bound: Array, n_mentors: int, reserve: tuple[Array, Array, Array] | None
+        cls,
+        bound: Array,
+        n_mentors: int,
+        reserve: tuple[Array, Array, Array] | None,
+        floor: int = 0,
     ) -> Levels:
-        level = np.where(bound >= 0, bound, NONE).astype(np.int64)
+        # a request whose left-out pairs all weigh under the floor has none left to price
+        level = np.where(bound >= max(floor, 0), bound, NONE).astype(np.int64)
         empty = np.zeros(0, dtype=np.int64)
         known = reserve if reserve is not None else (empty, empty, empty)
         zero = np.zeros(n_mentors, dtype=np.int64)

@@ -41,6 +41,9 @@ def optimise(
     """
     opts = problem.options
     big = opts.grouped_from is not None and problem.index.n >= opts.grouped_from
+    # candidates given by the caller (fair mode: the optimum's graph, floored) are no fresh
+    # scan: its potentials are near the final ones from the first solve
+    settled = cands is not None
     if cands is None and big and opts.block_candidates:
         cands = bounded.candidates(
             problem.index,
@@ -71,10 +74,10 @@ def optimise(
     if quick and most is not None:
         cands, most = most_matched(problem, cands, most, floor)
     bonus = _best_score(problem, cands) + 1 if quick else full
-    run = _rounds(problem, cands, cands.edges(), bonus, floor, big)
+    run = _rounds(problem, cands, cands.edges(), bonus, floor, big, settled=settled)
     if bonus != full and int(run.result.matched.sum()) < (most or 0):
         bonus = full
-        run = _rounds(problem, cands, run.edges, full, floor, big, run)
+        run = _rounds(problem, cands, run.edges, full, floor, big, run, settled)
     matched = int(run.result.matched.sum())
     # reported with the full bonus whatever was used, so that results compare
     objective = -run.result.cost - matched * bonus + matched * full
@@ -111,6 +114,7 @@ def _rounds(
     floor: int,
     big: bool,
     before: _Run | None = None,
+    settled: bool = False,
 ) -> _Run:
     """Flow, pricing, new edges, until the certificate holds (or ``max_rounds``)."""
     opts = problem.options
@@ -121,7 +125,7 @@ def _rounds(
     result: FlowResult | None = None
     added: tuple[Array, Array, Array] | None = None
     levels = (
-        Levels.from_bound(cands.bound, len(problem.capacity), cands.reserve)
+        Levels.from_bound(cands.bound, len(problem.capacity), cands.reserve, floor)
         if before is None or before.levels is None
         else before.levels
     )
@@ -166,7 +170,7 @@ def _rounds(
                 bonus,
                 floor,
                 threads=opts.threads,
-                settled=round_ > 1,
+                settled=settled or round_ > 1,
             )
             assert pricing.levels is not None
             levels = pricing.levels

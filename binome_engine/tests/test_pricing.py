@@ -169,3 +169,29 @@ def test_mentor_side_edges_keep_the_scan_bounds(
     best = w.max(axis=0)
     for j in np.flatnonzero(best >= 0):
         assert (in_graph[:, j] & (w[:, j] == best[j])).any()
+
+
+def test_a_request_bounded_under_the_floor_has_nothing_left_to_price() -> None:
+    # fair mode's floored optimisation: every left-out pair weighs at most the bound, so under
+    # the floor it is ineligible and the request is never scored
+    levels = Levels.from_bound(np.array([70_000, 64_000, -1]), 3, None, floor=65_000)
+    assert levels.level.tolist() == [70_000, NONE, NONE]
+    assert levels.scan.tolist() == levels.level.tolist()
+
+
+def test_fair_mode_prices_its_floored_rounds_with_slack_from_the_start() -> None:
+    from binome_engine.cohort import assign_fair
+
+    mentors, requests = market(1_500, 600, seed=5)
+    seen: list[tuple[int, bool]] = []  # (floor, settled) of each pricing
+    real = certificate.price
+
+    def spy(*args: object, **kwargs: object) -> certificate.Pricing:
+        seen.append((int(args[7]), bool(kwargs.get("settled"))))  # type: ignore[call-overload]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with mock.patch("binome_engine.cohort.solver.price", spy):
+        result = assign_fair(mentors, requests, None, CohortOptions(explain=False))
+    assert result.certificate is not None and result.certificate.gap == 0
+    floored = [settled for floor, settled in seen if floor > 0]
+    assert floored and all(floored)  # the floored rounds never price without slack
