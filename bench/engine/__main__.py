@@ -9,8 +9,10 @@ can.
 Last measured (5 December, 18:05 UTC, 2 cores at load average 0.5-1.1, k = 10 candidates per
 request; ``binome_engine/README.md`` has the tables): cohort M 1.92 s (1.89-2.09,
 ``--repeat 5``), 286 MiB, gap 0; cohort-fair M 3.17 s; cohort L 75.8 s (one traced run),
-1,885 MiB, gap 0. Targets M <= 2 s and <= 2 GiB met; L <= 60 s not met since issue 11's
-scoring (k = 20 before: M 2.21 s, L 80.0 s at the lowest load, 2,037 MiB). These machines are
+1,885 MiB, gap 0 (k = 20 before: M 2.21 s, L 80.0 s at the lowest load, 2,037 MiB). At
+19:10 (``44788cf``, after the evening's text changes): M 2.06-2.10 s (medians of 5), fair M
+3.34 s, fair L 562 s and 5,013 MiB. Targets: <= 2 GiB met for the optimal mode; M <= 2 s
+borderline; L <= 60 s and fair L not met since issue 11's scoring. These machines are
 shared: at load 7-13 the same runs took three to eight times as long; on a loaded machine
 compare CPU seconds, the two versions' runs alternating.
 """
