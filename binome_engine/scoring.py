@@ -462,7 +462,9 @@ def total_points(
     text = similarity(index, block, cols)
     text /= sat
     np.minimum(text, np.float32(1), out=text)
-    if block.country_named.any() and settings.weights.proximity:  # (B, columns)
+    # some mentee named a target country: a mentor elsewhere keeps a share of the world's points
+    abroad = bool(block.country_named.any()) and bool(settings.weights.proximity)
+    if abroad:  # (B, columns)
         text *= world_share(m("country")[None, :], block, settings)
     text *= np.float32(milli["text"])
     np.rint(text, out=text)
@@ -481,7 +483,7 @@ def total_points(
             out += excluded((block.style == 1) & (block.sector >= 0) & elsewhere)
         return out
 
-    if block.country_named.any() and settings.weights.proximity:
+    if abroad:
         total += gather(("sector", "function", "country"), sector_function)
     else:  # every mentor keeps the world's whole points: fewer distinct values to score
         total += gather(("sector", "function"), sector_function)

@@ -279,7 +279,7 @@ def _single(word: str, language: str) -> str | None:
 @lru_cache(maxsize=400_000)
 def _phrase(window: tuple[str, ...], language: str) -> tuple[str, int]:
     """The token and word count at the start of ``window`` (a phrase's concept, a one-word
-    term misspelt by two letters swapped (``_TYPOS``), or a stem)."""
+    term misspelt by one slip (``_TYPOS``), or a stem)."""
     found = _match(list(window), 0, language)
     if found is not None:
         return "~" + found[0], found[1]

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from binome_engine.cohort import CohortOptions, certificate
+from binome_engine.cohort import CohortOptions, assign_fair, certificate
 from binome_engine.cohort.candidates import top_k, weights
 from binome_engine.cohort.certificate import NONE, Levels, price, price_reserve
 from binome_engine.cohort.flow import FlowResult, solve
@@ -180,8 +180,6 @@ def test_a_request_bounded_under_the_floor_has_nothing_left_to_price() -> None:
 
 
 def test_fair_mode_prices_its_floored_rounds_with_slack_from_the_start() -> None:
-    from binome_engine.cohort import assign_fair
-
     mentors, requests = market(1_500, 600, seed=5)
     seen: list[tuple[int, bool]] = []  # (floor, settled) of each pricing
     real = certificate.price
