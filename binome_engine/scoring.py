@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from binome_engine import kernel
 from binome_engine.index import MentorIndex, employer_key, format_mask, place_key
 from binome_engine.model import MenteeRequest, ProgrammeSettings, SeniorityRules, Style
 from binome_engine.query import query_rows
@@ -289,6 +290,20 @@ def _pad(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
     )
 
 
+def _text_parts(
+    index: MentorIndex, block: RequestBlock, cols: Col | None
+) -> tuple[sp.csr_matrix | None, Array, Col | None]:
+    """What ``kernel.total`` multiplies: (the query, the mentors' dense text, ``cols``) when
+    that matrix is held dense with no pending rows, else (None, the text product, None)."""
+    text_p, _skills_p = index.pending()
+    dense = _dense(index.text_t) if text_p.shape[1] == 0 else None
+    if dense is not None:
+        query = _pad(block.query, dense.shape[0])[:, : dense.shape[0]]
+        return query.tocsr(), dense, None if cols is None else np.asarray(cols).ravel()
+    query = _pad(block.query, max(index.text_t.shape[0], text_p.shape[0]))
+    return None, _sparse_product(query, index.text_t, text_p, index.n, cols), None
+
+
 def similarity(index: MentorIndex, block: RequestBlock, cols: Col | None = None) -> Array:
     """BM25 similarity: idf-weighted share of the request's words found in each mentor's text."""
     text_p, _skills_p = index.pending()
@@ -407,6 +422,7 @@ def total_points(
     settings: ProgrammeSettings,
     cols: Col | None = None,
     hard: bool = False,
+    floor: int | None = None,
 ) -> Points:
     """The sum of ``milli_points`` (the same integers), computed faster for large blocks.
 
@@ -417,8 +433,10 @@ def total_points(
     With ``hard``, each hard rule of ``constraints.py`` that excludes a pair adds ``EXCLUDED``
     to its total, in the same gathered tables (the cohort's scans score and filter in one
     pass); rules on listed pairs (past pairs, conflicts, forbidden) are left to the caller.
-    Only for large blocks and rules whose gaps fit the tables (see ``fusable``).
+    Only for large blocks and rules whose gaps fit the tables (see ``fusable``). With a
+    ``floor`` too, every total under it is -1 (broken rules included): the scans' weights.
     """
+    assert hard or floor is None, "a floor comes with the hard rules"
     n = index.n
     b = len(block)
     if b * (n if cols is None else len(cols)) < 4096:  # small: the plain sum is as fast
@@ -438,37 +456,32 @@ def total_points(
 
     width = n if cols is None else len(cols)
 
-    def gather(names: tuple[str, ...], table: Callable[..., Array]) -> Array:
+    # each criterion's table (B, distinct mentor values) with each mentor's column in it: the
+    # compiled loop (``kernel.total``) gathers them all, with the text, in one pass
+    parts: list[tuple[Array, Array]] = []
+
+    def gather(names: tuple[str, ...], table: Callable[..., Array]) -> None:
         """table(*distinct mentor values as (1, U) rows) -> (B, U) points, gathered per pair."""
         distinct, inverse = _distinct(index, names, cols)
-        return np.take(table(*distinct), inverse, axis=1)
+        parts.append((table(*distinct), inverse))
 
     def gather_both(
         a: tuple[str, ...],
         table_a: Callable[..., Array],
         b: tuple[str, ...],
         table_b: Callable[..., Array],
-    ) -> Array:
-        """gather(a) + gather(b): one gather of both tables' sum over the distinct value
+    ) -> None:
+        """gather(a) and gather(b): one table of both tables' sum over the distinct value
         combinations of a and b, when those are few (gathering per pair is the dear part)."""
         distinct, inverse = _distinct(index, a + b, cols)
         if distinct[0].shape[1] * MERGE_FACTOR > width:
-            return gather(a, table_a) + gather(b, table_b)
-        both = table_a(*distinct[: len(a)]) + table_b(*distinct[len(a) :])
-        return np.take(both, inverse, axis=1)
+            gather(a, table_a)
+            gather(b, table_b)
+            return
+        parts.append((table_a(*distinct[: len(a)]) + table_b(*distinct[len(a) :]), inverse))
 
-    sat = np.float32(max(settings.text_saturation, 1e-6))
-    # points(min(similarity / sat, 1), "text"), step by step in place: the same numbers
-    text = similarity(index, block, cols)
-    text /= sat
-    np.minimum(text, np.float32(1), out=text)
     # some mentee named a target country: a mentor elsewhere keeps a share of the world's points
     abroad = bool(block.country_named.any()) and bool(settings.weights.proximity)
-    if abroad:  # (B, columns)
-        text *= world_share(m("country")[None, :], block, settings)
-    text *= np.float32(milli["text"])
-    np.rint(text, out=text)
-    total = text.astype(np.int32)
 
     def excluded(mask: Array) -> Array:
         return mask * np.int32(EXCLUDED)
@@ -484,9 +497,9 @@ def total_points(
         return out
 
     if abroad:
-        total += gather(("sector", "function", "country"), sector_function)
+        gather(("sector", "function", "country"), sector_function)
     else:  # every mentor keeps the world's whole points: fewer distinct values to score
-        total += gather(("sector", "function"), sector_function)
+        gather(("sector", "function"), sector_function)
 
     def themes(mask: Array) -> Array:
         shared = popcount(mask & block.themes_mask)
@@ -519,10 +532,8 @@ def total_points(
     def proximity(country: Array, city: Array, utc: Array) -> Array:
         return points(proximity_fit(country, city, utc, block), "proximity")
 
-    total += gather_both(("themes_mask",), themes, ("country", "city", "utc_offset"), proximity)
-    total += gather_both(
-        ("years",), experience, ("languages_mask", "format", "city"), language_format
-    )
+    gather_both(("themes_mask",), themes, ("country", "city", "utc_offset"), proximity)
+    gather_both(("years",), experience, ("languages_mask", "format", "city"), language_format)
     own = points(np.clip(m("capacity").astype(np.float32), 0, 3) / np.float32(3), "capacity")
     own += points(m("responsiveness"), "responsiveness")
     if hard:
@@ -532,14 +543,35 @@ def total_points(
         if rules.require_capacity:
             out_of_play |= m("capacity") <= 0
         own += excluded(out_of_play)
-    total += own[None, :]
+    query, text, text_cols = _text_parts(index, block, cols)
+    # the text's points as ``kernel.reference`` computes them: the similarity over the query
+    # norm and the saturation, at most 1, the world's share abroad, in milli-points
+    named = np.where(block.country_named & (block.country >= 0), block.country, -1)
+    total = kernel.total(
+        query,
+        text,
+        text_cols,
+        np.maximum(block.query_norm, np.float32(1e-9)),
+        max(settings.text_saturation, 1e-6),
+        milli["text"],
+        ABROAD,
+        named if abroad else np.full(b, -1),
+        m("country"),
+        [t for t, _i in parts],
+        [i for _t, i in parts],
+        own,
+        None if block.skills.nnz else floor,  # the skills' points come after
+    )
     if hard:
-        _exclude_rows(index, block, cols, total, rules.exclude_same_employer)
+        floored = floor is not None and not block.skills.nnz
+        _exclude_rows(index, block, cols, total, rules.exclude_same_employer, floored)
     if block.skills.nnz:
         skills = shared_skills(index, block, cols)
         total += points(
             np.minimum(skills / np.maximum(block.skill_count, 1), np.float32(1)), "skills"
         )
+        if floor is not None:
+            total[total < floor] = -1
     return total
 
 
@@ -563,9 +595,15 @@ def _seniority_table(rules: SeniorityRules) -> Array:
 
 
 def _exclude_rows(
-    index: MentorIndex, block: RequestBlock, cols: Col | None, total: Array, employer_rule: bool
+    index: MentorIndex,
+    block: RequestBlock,
+    cols: Col | None,
+    total: Array,
+    employer_rule: bool,
+    floored: bool = False,
 ) -> None:
-    """``EXCLUDED`` added where the mentor is the mentee, or works at the mentee's employer.
+    """``EXCLUDED`` added where the mentor is the mentee, or works at the mentee's employer
+    (-1 set instead in ``floored`` totals, where every excluded pair is -1).
 
     Both touch few mentors per request: they are found through the rows, not by comparing
     every pair.
@@ -577,7 +615,7 @@ def _exclude_rows(
     own = block.self_row.ravel()
     who = np.flatnonzero(own >= 0)
     at = column[own[who]]
-    total[who[at >= 0], at[at >= 0]] += EXCLUDED
+    _exclude(total, who[at >= 0], at[at >= 0], floored)
     if not employer_rule:
         return
     rows, keys = _by_employer(index)
@@ -589,7 +627,14 @@ def _exclude_rows(
     who = np.repeat(np.arange(len(employer)), count)
     starts = np.repeat(lo - np.cumsum(count) + count, count)
     at = column[rows[np.arange(int(count.sum())) + starts]]
-    total[who[at >= 0], at[at >= 0]] += EXCLUDED
+    _exclude(total, who[at >= 0], at[at >= 0], floored)
+
+
+def _exclude(total: Array, rows: Array, cols: Array, floored: bool) -> None:
+    if floored:
+        total[rows, cols] = -1
+    else:
+        total[rows, cols] += EXCLUDED  # a cell listed twice takes it once: both are excluded
 
 
 def _by_employer(index: MentorIndex) -> tuple[Array, Array]:

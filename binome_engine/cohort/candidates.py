@@ -27,7 +27,7 @@ from binome_engine.index import MentorIndex
 from binome_engine.model import ProgrammeSettings
 from binome_engine.scoring import Array, RequestBlock, fusable, total_points
 
-PAIRS_PER_BLOCK = 1_500_000
+PAIRS_PER_BLOCK = 1500000
 
 
 def rows(block: RequestBlock, start: int, stop: int) -> RequestBlock:
@@ -85,10 +85,9 @@ def weights32(
         total = total_points(index, block, settings, cols)
         total[~eligible(index, block, settings, cols) | (total < floor)] = -1
         return total
-    total = total_points(index, block, settings, cols, hard=True)
+    total = total_points(index, block, settings, cols, hard=True, floor=max(floor, 0))
     for mask in pair_masks(index, block, settings, cols).values():
         total[mask] = -1
-    total[total < max(floor, 0)] = -1
     return total
 
 
