@@ -25,23 +25,23 @@ Array = npt.NDArray[Any]
 
 
 TILE = 1024  # columns per pass: each row's slices and the column arrays stay in cache
-SPREAD = 8  # wanted columns this dense or more are multiplied in one run, then picked
 
 
 # one signature, compiled (or loaded from numba's cache) when the module is imported: the
 # first cohort of a process pays no compilation (0.45 s when left to the first call)
 _SIGNATURE = (
-    "void(i8[::1], i4[::1], f4[::1], f4[:, ::1], i4[::1], b1, f4[::1], f4, f4, f4, i4[::1],"
-    " i4[::1], i4[:, ::1], i4[:, ::1], i4[::1], i4, i4[:, ::1])"
+    "void(i8[::1], i4[::1], f4[::1], f4[:, ::1], i4[::1], i4[::1], b1, f4[::1], f4, f4, f4,"
+    " i4[::1], i4[::1], i4[:, ::1], i4[:, ::1], i4[::1], i4, i4[:, ::1])"
 )
 
 
 @njit(_SIGNATURE, nogil=True, cache=True)
 def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tested equal
     indptr: Array,  # (B + 1,) int64: the query's CSR rows
-    indices: Array,  # int32: word codes
+    indices: Array,  # int32: word codes (when ``gathered``, positions in ``words``)
     data: Array,  # float32: word weights
     text: Array,  # (V, P) float32: the mentors' text, word by mentor
+    words: Array,  # int32: the words the block uses (when ``gathered``)
     pcol: Array,  # (W,) int32: the text's column of each output column (when ``gathered``)
     gathered: bool,  # else output column j is the text's column j
     norm: Array,  # (B,) float32: the request's query norm, at least 1e-9
@@ -60,63 +60,50 @@ def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tes
     parts = inverse.shape[0]
     one = np.float32(1)
     acc = np.empty(TILE, dtype=np.float32)
-    wide = np.empty(SPREAD * TILE, dtype=np.float32)
     points = np.empty(TILE, dtype=np.int32)
-    cols = np.empty(TILE, dtype=np.int64)
+    # the wanted columns of the block's words, picked once per tile for all its requests
+    picked = np.empty((len(words) if gathered else 1, TILE), dtype=np.float32)
     # each step a loop of its own over a tile: plain arithmetic on contiguous arrays, which
     # the compiler turns into vector instructions; a tile of the block's words stays in cache
     # from one request to the next
     for j0 in range(0, width, TILE):
         j1 = min(width, j0 + TILE)
         span = j1 - j0
-        lo, hi = j0, j1  # the text's columns multiplied in one run
+        source = text
+        lo, hi = j0, j1
         if gathered:
-            for j in range(span):
-                cols[j] = pcol[j0 + j]
-            lo, hi = cols[0], cols[span - 1] + 1
-            if hi - lo > SPREAD * span:  # scattered columns: each one read on its own
-                lo, hi = 0, 0
-            for j in range(span):
-                cols[j] -= lo
+            for w in range(len(words)):
+                word = text[words[w]]
+                for j in range(span):
+                    picked[w, j] = word[pcol[j0 + j]]
+            source = picked
+            lo, hi = 0, span
         for i in range(rows):
             # the text product, each cell's words added in the query's order as scipy's
             # csr_matvecs adds them (the same float32 sums), four words per pass
-            run = hi - lo
-            wide[:run] = 0
+            acc[:span] = 0
             at = indptr[i]
             end = indptr[i + 1]
-            while end - at >= 4 and run:
+            while end - at >= 4:
                 q1, q2, q3, q4 = data[at], data[at + 1], data[at + 2], data[at + 3]
-                r1 = text[indices[at], lo:hi]
-                r2 = text[indices[at + 1], lo:hi]
-                r3 = text[indices[at + 2], lo:hi]
-                r4 = text[indices[at + 3], lo:hi]
-                for j in range(run):
-                    a = wide[j]
+                r1 = source[indices[at], lo:hi]
+                r2 = source[indices[at + 1], lo:hi]
+                r3 = source[indices[at + 2], lo:hi]
+                r4 = source[indices[at + 3], lo:hi]
+                for j in range(span):
+                    a = acc[j]
                     a += q1 * r1[j]
                     a += q2 * r2[j]
                     a += q3 * r3[j]
                     a += q4 * r4[j]
-                    wide[j] = a
+                    acc[j] = a
                 at += 4
-            while at < end and run:
+            while at < end:
                 q = data[at]
-                word = text[indices[at], lo:hi]
-                for j in range(run):
-                    wide[j] += q * word[j]
-                at += 1
-            if not gathered:
-                acc[:span] = wide[:span]
-            elif run:
+                r1 = source[indices[at], lo:hi]
                 for j in range(span):
-                    acc[j] = wide[cols[j]]
-            else:
-                acc[:span] = 0
-                for at in range(indptr[i], indptr[i + 1]):
-                    q = data[at]
-                    word = text[indices[at]]
-                    for j in range(span):
-                        acc[j] += q * word[cols[j]]
+                    acc[j] += q * r1[j]
+                at += 1
             n_i = norm[i]
             for j in range(span):
                 acc[j] = min(acc[j] / n_i / sat, one)
@@ -170,6 +157,10 @@ def total(
         indptr = query.indptr.astype(np.int64)
         indices = query.indices.astype(np.int32)
         data = query.data.astype(np.float32)
+    words = np.zeros(0, dtype=np.int32)
+    if cols is not None:  # the kernel picks the wanted columns of the words used, once
+        words, indices = np.unique(indices, return_inverse=True)
+        words, indices = words.astype(np.int32), indices.astype(np.int32).ravel()
     width = text.shape[1] if cols is None else len(cols)
     pcol = np.zeros(1, dtype=np.int32) if cols is None else np.asarray(cols, dtype=np.int32).ravel()
     stacked, offsets = _stack(tables, inverses, rows, width)
@@ -179,6 +170,7 @@ def total(
         indices,
         data,
         np.ascontiguousarray(text, dtype=np.float32),
+        words,
         pcol,
         cols is not None,
         np.ascontiguousarray(norm, dtype=np.float32).ravel(),
