@@ -25,6 +25,7 @@ Array = npt.NDArray[Any]
 
 
 TILE = 1024  # columns per pass: each row's slices and the column arrays stay in cache
+RANGE = 2  # wanted columns this dense or more: their whole run multiplied, then picked
 
 
 # one signature, compiled (or loaded from numba's cache) when the module is imported: the
@@ -60,7 +61,9 @@ def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tes
     parts = inverse.shape[0]
     one = np.float32(1)
     acc = np.empty(TILE, dtype=np.float32)
+    wide = np.empty(RANGE * TILE, dtype=np.float32)
     points = np.empty(TILE, dtype=np.int32)
+    at_col = np.empty(TILE, dtype=np.int64)
     # the wanted columns of the block's words, picked once per tile for all its requests
     picked = np.empty((len(words) if gathered else 1, TILE), dtype=np.float32)
     # each step a loop of its own over a tile: plain arithmetic on contiguous arrays, which
@@ -69,41 +72,60 @@ def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tes
     for j0 in range(0, width, TILE):
         j1 = min(width, j0 + TILE)
         span = j1 - j0
-        source = text
-        lo, hi = j0, j1
+        # the text's rows are read at columns lo:hi of ``source``, by word code (``text``) or
+        # by position in ``words`` (``picked``); with wanted columns at least 1 / RANGE dense,
+        # the whole run lo:hi of the text is multiplied and the wanted ones then taken
+        source, lo, hi, by_code, run = text, j0, j1, True, False
         if gathered:
-            for w in range(len(words)):
-                word = text[words[w]]
+            first, last = pcol[j0], pcol[j1 - 1]
+            run = last - first + 1 <= RANGE * span
+            if run:
+                lo, hi = first, last + 1
                 for j in range(span):
-                    picked[w, j] = word[pcol[j0 + j]]
-            source = picked
-            lo, hi = 0, span
+                    at_col[j] = pcol[j0 + j] - first
+            else:
+                for w in range(len(words)):
+                    word = text[words[w]]
+                    for j in range(span):
+                        picked[w, j] = word[pcol[j0 + j]]
+                source, lo, hi, by_code = picked, 0, span, False
+        size = hi - lo
+        sums = wide if run else acc
         for i in range(rows):
             # the text product, each cell's words added in the query's order as scipy's
             # csr_matvecs adds them (the same float32 sums), four words per pass
-            acc[:span] = 0
+            sums[:size] = 0
             at = indptr[i]
             end = indptr[i + 1]
             while end - at >= 4:
+                k1, k2, k3, k4 = indices[at], indices[at + 1], indices[at + 2], indices[at + 3]
+                if by_code and gathered:
+                    k1, k2, k3, k4 = words[k1], words[k2], words[k3], words[k4]
                 q1, q2, q3, q4 = data[at], data[at + 1], data[at + 2], data[at + 3]
-                r1 = source[indices[at], lo:hi]
-                r2 = source[indices[at + 1], lo:hi]
-                r3 = source[indices[at + 2], lo:hi]
-                r4 = source[indices[at + 3], lo:hi]
-                for j in range(span):
-                    a = acc[j]
+                r1 = source[k1, lo:hi]
+                r2 = source[k2, lo:hi]
+                r3 = source[k3, lo:hi]
+                r4 = source[k4, lo:hi]
+                for j in range(size):
+                    a = sums[j]
                     a += q1 * r1[j]
                     a += q2 * r2[j]
                     a += q3 * r3[j]
                     a += q4 * r4[j]
-                    acc[j] = a
+                    sums[j] = a
                 at += 4
             while at < end:
+                k1 = indices[at]
+                if by_code and gathered:
+                    k1 = words[k1]
                 q = data[at]
-                r1 = source[indices[at], lo:hi]
-                for j in range(span):
-                    acc[j] += q * r1[j]
+                r1 = source[k1, lo:hi]
+                for j in range(size):
+                    sums[j] += q * r1[j]
                 at += 1
+            if run:
+                for j in range(span):
+                    acc[j] = wide[at_col[j]]
             n_i = norm[i]
             for j in range(span):
                 acc[j] = min(acc[j] / n_i / sat, one)
