@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from numba import njit
 from ortools.graph.python import max_flow, min_cost_flow
 from scipy.sparse import csgraph
 
@@ -258,9 +259,9 @@ def _potentials(
     ``start``, else 0), in the residual graph.
 
     Residual arcs: forward where flow < capacity (cost c), backward where flow > 0 (cost -c).
-    Bellman-Ford by sweeps: the first relaxes every arc, each later one only the arcs leaving
-    nodes whose distance just dropped. The graph has no negative cycle because the flow is
-    optimal, so this ends after at most ``n_nodes`` sweeps.
+    Bellman-Ford with a queue (``_relax``): only the arcs leaving nodes whose distance just
+    dropped are relaxed again. The graph has no negative cycle because the flow is optimal;
+    the distances are the same whatever the order of relaxations.
     """
     fwd = flow < caps
     back = flow > 0
@@ -268,25 +269,47 @@ def _potentials(
     h = np.concatenate([heads[fwd], tails[back]])
     c = np.concatenate([costs[fwd], -costs[back]])
     order = np.argsort(t, kind="stable")
-    t, h, c = t[order], h[order], c[order]
-    first = np.searchsorted(t, np.arange(n_nodes + 1))  # out-arcs of node v: first[v]:first[v+1]
+    h, c = h[order].astype(np.int64), c[order].astype(np.int64)
+    first = np.searchsorted(t[order], np.arange(n_nodes + 1)).astype(np.int64)
     d = np.zeros(n_nodes, dtype=np.int64) if start is None else start.astype(np.int64)
-    arcs = np.arange(len(t))
-    marked = np.zeros(n_nodes, dtype=bool)
-    for _ in range(n_nodes + 1):
-        if len(arcs) == 0:
-            return d
-        value = d[t[arcs]] + c[arcs]
-        better = value < d[h[arcs]]
-        if not better.any():
-            return d
-        heads_better = h[arcs[better]]
-        np.minimum.at(d, heads_better, value[better])
-        marked[heads_better] = True  # distinct heads in order, without sorting them
-        changed = np.flatnonzero(marked)
-        marked[changed] = False
-        arcs = _ranges(first[changed], first[changed + 1])
-    raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
+    if not _relax(first, h, c, d):
+        raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
+    return d
+
+
+@njit("b1(i8[::1], i8[::1], i8[::1], i8[::1])", nogil=True, cache=True)
+def _relax(first: Array, heads: Array, costs: Array, d: Array) -> bool:  # pragma: no cover
+    """Bellman-Ford with a queue (each node queued once at a time, every node at the start, as
+    if joined to a root): ``d`` lowered in place to the shortest distances; False when some
+    node was lowered more than once per node (a negative cycle).
+
+    Compiled: numpy's sweeps took 0.5-0.7 s per solve on L, most of it in temporaries.
+    """
+    n = len(d)
+    queue = np.arange(n)
+    waiting = np.ones(n, dtype=np.bool_)
+    lowered = np.zeros(n, dtype=np.int64)
+    head, size = 0, n
+    while size:
+        v = queue[head]
+        head = head + 1 if head + 1 < n else 0
+        size -= 1
+        waiting[v] = False
+        dv = d[v]
+        for a in range(first[v], first[v + 1]):
+            w = heads[a]
+            value = dv + costs[a]
+            if value < d[w]:
+                d[w] = value
+                if not waiting[w]:
+                    lowered[w] += 1
+                    if lowered[w] > n:
+                        return False
+                    tail = head + size
+                    queue[tail - n if tail >= n else tail] = w
+                    size += 1
+                    waiting[w] = True
+    return True
 
 
 def _ranges(starts: Array, stops: Array) -> Array:
