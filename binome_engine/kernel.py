@@ -170,6 +170,8 @@ def total(
     at ``cols`` (None: every mentor); or, with no ``query``, the (B, W) text product itself.
     """
     rows = len(np.ravel(norm))
+    indptr: Array
+    indices: Array
     if query is None:  # each row takes its own row of the product, times one: itself
         indptr = np.arange(rows + 1, dtype=np.int64)
         indices = np.arange(rows, dtype=np.int32)
@@ -181,8 +183,8 @@ def total(
         data = query.data.astype(np.float32)
     words = np.zeros(0, dtype=np.int32)
     if cols is not None:  # the kernel picks the wanted columns of the words used, once
-        words, indices = np.unique(indices, return_inverse=True)
-        words, indices = words.astype(np.int32), indices.astype(np.int32).ravel()
+        used, position = np.unique(indices, return_inverse=True)
+        words, indices = used.astype(np.int32), position.astype(np.int32).ravel()
     width = text.shape[1] if cols is None else len(cols)
     pcol = np.zeros(1, dtype=np.int32) if cols is None else np.asarray(cols, dtype=np.int32).ravel()
     stacked, offsets = _stack(tables, inverses, rows, width)
