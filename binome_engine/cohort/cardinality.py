@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from binome_engine.cohort.candidates import (
-    PAIRS_PER_BLOCK,
     Candidates,
     PairSet,
     best_of_each,
+    block_rows,
     mask_cells,
     possible_mentors,
     take,
@@ -190,7 +190,7 @@ def _eligible_pairs(
     """Every eligible pair (request position, mentor row, weight) of requests ``rows``, in
     chunks of consecutive requests (in the order of ``rows``), each chunk's pairs by request."""
     index, m = problem.index, len(problem.capacity)
-    size = max(1, PAIRS_PER_BLOCK // max(m, 1))
+    size = block_rows(m)
     for start in range(0, len(rows), size):
         chunk = rows[start : start + size]
         sub = take(problem.block, chunk)

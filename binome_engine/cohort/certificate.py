@@ -30,9 +30,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from binome_engine.cohort.candidates import (
-    PAIRS_PER_BLOCK,
     PairSet,
     best_of_each,
+    block_rows,
     mask_cells,
     take,
     weights32,
@@ -275,7 +275,7 @@ def _spans(
     """``need`` cut into runs of one shift, each to score against the mentor columns
     ``columns`` gives it.
 
-    A run doubles while it stays within ``PAIRS_PER_BLOCK`` pairs: once potentials barely
+    A run doubles while it stays within a scan block's pairs: once potentials barely
     move, requests need few columns, and tasks of a few pairs would cost more in calls than
     in scoring.
     """
@@ -284,12 +284,13 @@ def _spans(
     start = 0
     for end in ends.tolist():
         while start < end:
-            size = max(1, PAIRS_PER_BLOCK // max(n_mentors, 1))
+            size = block_rows(n_mentors)
+            most = size * max(n_mentors, 1)
             stop = min(end, start + size)
             while stop < end:
                 wider = min(end, start + 2 * (stop - start))
                 more = columns(need[start:wider], int(ref[need[start]]))
-                if (wider - start) * len(more) > PAIRS_PER_BLOCK:
+                if (wider - start) * len(more) > most:
                     break
                 stop = wider
             spans.append(need[start:stop])

@@ -144,7 +144,11 @@ def test_mentor_side_edges_keep_the_scan_bounds(
     mentors, requests = market(40, 25, seed=seed)
     problem = prepare(mentors, requests, None, CohortOptions(threads=threads))
     w = weights(problem.index, problem.block, problem.settings, floor)
-    with mock.patch.object(candidates, "PAIRS_PER_BLOCK", 100):  # many blocks, both threads
+    # many blocks, both threads
+    with (
+        mock.patch.object(candidates, "PAIRS_PER_BLOCK", 100),
+        mock.patch.object(candidates, "MIN_ROWS", 1),
+    ):
         cands = top_k(
             problem.index, problem.block, problem.settings, k, threads, floor, reserve, side
         )
