@@ -14,6 +14,7 @@ Rules kept here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,7 +37,21 @@ _SIGNATURE = (
 )
 
 
-@njit(_SIGNATURE, nogil=True, cache=True)
+def compiled(signature: str) -> Callable[[Callable[..., Any]], Any]:
+    """numba's ``njit`` for ``signature``, without the GIL, cached on disk where numba can
+    write (beside the module, else the user's cache folder), compiled at each import where it
+    cannot (a read-only installation with no home: 3 s more per process, never an error)."""
+
+    def decorate(function: Callable[..., Any]) -> Any:
+        try:
+            return njit(signature, nogil=True, cache=True)(function)
+        except RuntimeError:  # numba: "cannot cache function ...: no locator available"
+            return njit(signature, nogil=True)(function)
+
+    return decorate
+
+
+@compiled(_SIGNATURE)
 def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tested equal
     indptr: Array,  # (B + 1,) int64: the query's CSR rows
     indices: Array,  # int32: word codes (when ``gathered``, positions in ``words``)

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from numba import njit
 from ortools.graph.python import max_flow, min_cost_flow
 from scipy.sparse import csgraph
 
+from binome_engine.kernel import compiled
 from binome_engine.scoring import Array
 
 SOURCE, SINK = 0, 1
@@ -277,7 +277,7 @@ def _potentials(
     return d
 
 
-@njit("b1(i8[::1], i8[::1], i8[::1], i8[::1])", nogil=True, cache=True)
+@compiled("b1(i8[::1], i8[::1], i8[::1], i8[::1])")
 def _relax(first: Array, heads: Array, costs: Array, d: Array) -> bool:  # pragma: no cover
     """Bellman-Ford with a queue (each node queued once at a time, every node at the start, as
     if joined to a root): ``d`` lowered in place to the shortest distances; False when some

@@ -118,3 +118,21 @@ def test_a_negative_cycle_is_named() -> None:
     ones, none = np.ones(2, dtype=np.int64), np.zeros(2, dtype=np.int64)
     with pytest.raises(RuntimeError, match="negative cycle"):
         _potentials(2, tails, heads, ones, costs, none)
+
+
+def test_compiled_where_numba_cannot_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only installation compiles at import instead of failing."""
+    from numba import njit as real
+
+    def no_cache(signature: str, **options: Any) -> Any:
+        if options.get("cache"):
+            raise RuntimeError("cannot cache function 'twice': no locator available for file")
+        return real(signature, **options)
+
+    monkeypatch.setattr(kernel, "njit", no_cache)
+
+    @kernel.compiled("i8(i8)")
+    def twice(x: int) -> int:
+        return 2 * x
+
+    assert twice(21) == 42
