@@ -92,7 +92,10 @@ def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tes
         # the whole run lo:hi of the text is multiplied and the wanted ones then taken
         source, lo, hi, by_code, run = text, j0, j1, True, False
         if gathered:
-            first, last = pcol[j0], pcol[j1 - 1]
+            first, last = pcol[j0], pcol[j0]
+            for j in range(j0 + 1, j1):  # wanted columns come in any order
+                first = min(first, pcol[j])
+                last = max(last, pcol[j])
             run = last - first + 1 <= RANGE * span
             if run:
                 lo, hi = first, last + 1

@@ -213,22 +213,29 @@ def test_the_stable_mode_leaves_no_blocking_pair(market: Market, k: int) -> None
     assert all(load[m.id] <= max(m.capacity, 0) for m in mentors)
 
 
-@pytest.mark.parametrize("merge_factor", [4, 0])  # 0: every pair of gathers merged
+@pytest.mark.parametrize("merge_factor", [16, 0])  # 0: every pair of gathers merged
+@pytest.mark.parametrize("dense_limit", [1 << 26, 0])  # 0: the mentors' text kept sparse
+@pytest.mark.parametrize("compact", [False, True])  # False: rows pending since the build
 def test_fast_total_equals_the_sum_of_the_criteria(
-    merge_factor: int, monkeypatch: pytest.MonkeyPatch
+    merge_factor: int, dense_limit: int, compact: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``total_points`` (gathered per distinct mentor value) == the sum of ``milli_points``."""
+    """``total_points`` (gathered per distinct mentor value) == the sum of ``milli_points``,
+    with the text multiplied in the compiled loop (dense) or before it (sparse, as a large
+    vocabulary keeps it)."""
     from binome_engine import scoring
     from binome_engine.index import MentorIndex
     from binome_engine.scoring import CRITERIA, encode, milli_points, total_points
     from binome_engine.synthetic import market
 
     monkeypatch.setattr(scoring, "MERGE_FACTOR", merge_factor)
+    monkeypatch.setattr(scoring, "DENSE_LIMIT", dense_limit)
 
     mentors, requests = market(200, 1_300, seed=3)
     index = MentorIndex(mentors[:1_250])
     for extra in mentors[1_250:]:
         index.upsert(extra)  # pending rows too
+    if compact:
+        index.compact()
     block = encode(index, requests)
     few = np.r_[0, 7, 1_260, 7, 1_299, np.arange(1, 300, 3)].astype(np.int32)
     # from 1,024 columns the distinct mentor values and the text product take other paths
