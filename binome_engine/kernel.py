@@ -280,3 +280,35 @@ def reference(
     if floor is not None:
         out[out < floor] = -1
     return out
+
+
+@compiled("void(i4[:, ::1], i8[::1], i4[::1], i8[::1])")
+def _rows_and_columns(  # pragma: no cover - compiled; tested against numpy
+    w: Array, eligible: Array, best: Array, first: Array
+) -> None:
+    rows, width = w.shape
+    best[:] = w[0]
+    first[:] = 0
+    for i in range(rows):
+        line = w[i]
+        count = 0
+        for j in range(width):
+            v = line[j]
+            count += v >= 0
+            up = v > best[j]  # strictly: the first row of the best value stays
+            best[j] = v if up else best[j]
+            first[j] = i if up else first[j]
+        eligible[i] = count
+
+
+def rows_and_columns(w: Array) -> tuple[Array, Array, Array]:
+    """Of a (B, W) block of weights (-1: no pair), in one pass: each row's number of eligible
+    pairs, each column's best weight and the first row holding it (numpy took three passes,
+    one of them over a copy of the wanted columns)."""
+    rows, width = w.shape
+    eligible = np.zeros(rows, dtype=np.int64)
+    best = np.full(width, -1, dtype=np.int32)
+    first = np.zeros(width, dtype=np.int64)
+    if rows:
+        _rows_and_columns(np.ascontiguousarray(w, dtype=np.int32), eligible, best, first)
+    return eligible, best, first

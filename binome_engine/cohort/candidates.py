@@ -24,6 +24,7 @@ import scipy.sparse as sp
 
 from binome_engine.constraints import eligible, pair_masks
 from binome_engine.index import MentorIndex
+from binome_engine.kernel import rows_and_columns
 from binome_engine.model import ProgrammeSettings
 from binome_engine.scoring import Array, RequestBlock, fusable, total_points
 
@@ -356,13 +357,12 @@ def top_k(
     lows = np.full(n_mentors, -1, dtype=np.int32)  # each mentor's lowest slot
     side: list[tuple[Array, Array, Array]] = []
 
-    def mentors_best(positions: Array, mentors: Array | None, w: Array) -> None:
-        best = w.max(axis=0)
+    def mentors_best(positions: Array, mentors: Array | None, best: Array, first: Array) -> None:
         low = lows if mentors is None else lows[mentors]
         beat = np.flatnonzero((best >= 0) & (best >= low))
         if len(beat) == 0:
             return
-        rows = np.argmax(w[:, beat], axis=0)  # the first best row of the block
+        rows = first[beat]  # the first best row of the block
         cols = beat if mentors is None else mentors[beat].astype(np.int64)
         best = best[beat]
         side.append((positions[rows].astype(np.int64), cols.astype(np.int64), best))
@@ -373,9 +373,9 @@ def top_k(
         lows[cols] = slots[cols].min(axis=1)
 
     def visit(positions: Array, mentors: Array | None, w: Array) -> tuple[Array, Array, Array]:
+        eligible, best, first = rows_and_columns(w)
         if mentor_side and w.shape[1]:
-            mentors_best(positions, mentors, w)
-        eligible = (w >= 0).sum(axis=1)
+            mentors_best(positions, mentors, best, first)
         any_eligible[positions] = eligible > 0
         keep = min(k + reserve, w.shape[1])
         r, c, kept = best_in_rows(w, keep, eligible)

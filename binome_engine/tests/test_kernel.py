@@ -141,3 +141,15 @@ def test_compiled_where_numba_cannot_cache(monkeypatch: pytest.MonkeyPatch) -> N
         return 2 * x
 
     assert twice(21) == 42
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), rows=st.integers(0, 7), width=st.integers(0, 60))
+def test_rows_and_columns_in_one_pass(seed: int, rows: int, width: int) -> None:
+    rng = np.random.default_rng(seed)
+    w = rng.integers(-1, 4, (rows, width)).astype(np.int32)  # ties on purpose
+    eligible, best, first = kernel.rows_and_columns(w)
+    assert np.array_equal(eligible, (w >= 0).sum(axis=1))
+    if rows:
+        assert np.array_equal(best, w.max(axis=0))
+        assert np.array_equal(first, np.argmax(w, axis=0))  # the first row of the best
