@@ -15,6 +15,7 @@ Rules kept here:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -166,28 +167,32 @@ def _total(  # pragma: no cover - compiled; ``reference`` is its numpy twin, tes
                 line[j0 + j] = v if v >= floor else -1
 
 
-def total(
-    query: sp.csr_matrix | None,
-    text: Array,
-    cols: Array | None,
-    norm: Array,
-    sat: float,
-    milli_text: float,
-    share: float,
-    named: Array,
-    country: Array,
-    tables: list[Array],
-    inverses: list[Array],
-    own: Array,
-    floor: int | None,
-) -> Array:
-    """The (B, W) int32 totals: the text's points plus each table gathered plus ``own``,
-    -1 under ``floor`` (``reference`` gives the same numbers in numpy).
+@dataclass(frozen=True)
+class Parts:
+    """What a block's totals are made of (``total`` and its numpy twin ``reference``)."""
 
-    ``text`` is the mentors' dense (V, n) text matrix, multiplied here by ``query`` and read
-    at ``cols`` (None: every mentor); or, with no ``query``, the (B, W) text product itself.
-    """
-    rows = len(np.ravel(norm))
+    # the requests' words (CSR, B rows) times the mentors' dense (V, n) text ``text``, read at
+    # ``cols`` (None: every mentor); or, with no query, ``text`` is the (B, W) product itself
+    query: sp.csr_matrix | None
+    text: Array
+    cols: Array | None
+    norm: Array  # (B,) the request's query norm, at least 1e-9
+    sat: float  # the text saturation
+    milli_text: float  # the text criterion's milli-points
+    share: float  # of them, kept by a mentor outside the country the mentee named
+    named: Array  # (B,) that country, -1 when none (or place weighs nothing)
+    country: Array  # (W,) the mentor's country
+    tables: list[Array]  # each criterion table, (B or 1, distinct mentor values)
+    inverses: list[Array]  # each table's column for each of the W mentors
+    own: Array  # (W,) the mentor's own points (and exclusions)
+    floor: int | None  # totals under it become -1
+
+
+def total(parts: Parts) -> Array:
+    """The (B, W) int32 totals: the text's points plus each table gathered plus ``own``,
+    -1 under ``floor`` (``reference`` gives the same numbers in numpy)."""
+    query, text, cols = parts.query, parts.text, parts.cols
+    rows = len(np.ravel(parts.norm))
     indptr: Array
     indices: Array
     if query is None:  # each row takes its own row of the product, times one: itself
@@ -205,7 +210,7 @@ def total(
         words, indices = used.astype(np.int32), position.astype(np.int32).ravel()
     width = text.shape[1] if cols is None else len(cols)
     pcol = np.zeros(1, dtype=np.int32) if cols is None else np.asarray(cols, dtype=np.int32).ravel()
-    stacked, offsets = _stack(tables, inverses, rows, width)
+    stacked, offsets = _stack(parts.tables, parts.inverses, rows, width)
     out = np.empty((rows, width), dtype=np.int32)
     _total(
         indptr,
@@ -215,16 +220,16 @@ def total(
         words,
         pcol,
         cols is not None,
-        np.ascontiguousarray(norm, dtype=np.float32).ravel(),
-        np.float32(sat),
-        np.float32(milli_text),
-        np.float32(share),
-        np.ascontiguousarray(named, dtype=np.int32).ravel(),
-        np.ascontiguousarray(country, dtype=np.int32).ravel(),
+        np.ascontiguousarray(parts.norm, dtype=np.float32).ravel(),
+        np.float32(parts.sat),
+        np.float32(parts.milli_text),
+        np.float32(parts.share),
+        np.ascontiguousarray(parts.named, dtype=np.int32).ravel(),
+        np.ascontiguousarray(parts.country, dtype=np.int32).ravel(),
         stacked,
         offsets,
-        np.ascontiguousarray(own, dtype=np.int32).ravel(),
-        np.int32(-(1 << 31) if floor is None else floor),
+        np.ascontiguousarray(parts.own, dtype=np.int32).ravel(),
+        np.int32(-(1 << 31) if parts.floor is None else parts.floor),
         out,
     )
     return out
@@ -246,39 +251,26 @@ def _stack(
     return stacked, offsets
 
 
-def reference(
-    query: sp.csr_matrix | None,
-    text: Array,
-    cols: Array | None,
-    norm: Array,
-    sat: float,
-    milli_text: float,
-    share: float,
-    named: Array,
-    country: Array,
-    tables: list[Array],
-    inverses: list[Array],
-    own: Array,
-    floor: int | None,
-) -> Array:
+def reference(parts: Parts) -> Array:
     """``total`` step by step in numpy (the tests' twin of the compiled loop)."""
-    product = np.array(text if query is None else query @ text, dtype=np.float32)
+    query, cols = parts.query, parts.cols
+    product = np.array(parts.text if query is None else query @ parts.text, dtype=np.float32)
     if query is not None and cols is not None:
         product = np.take(product, np.asarray(cols).ravel(), axis=1)
-    product /= np.asarray(norm, dtype=np.float32).reshape(-1, 1)
-    product /= np.float32(sat)
+    product /= np.asarray(parts.norm, dtype=np.float32).reshape(-1, 1)
+    product /= np.float32(parts.sat)
     np.minimum(product, np.float32(1), out=product)
-    named = np.asarray(named).reshape(-1, 1)
-    country = np.asarray(country).ravel()[None, :]
+    named = np.asarray(parts.named).reshape(-1, 1)
+    country = np.asarray(parts.country).ravel()[None, :]
     elsewhere = (named >= 0) & (country >= 0) & (country != named)
-    product = np.where(elsewhere, product * np.float32(share), product)
-    product *= np.float32(milli_text)
+    product = np.where(elsewhere, product * np.float32(parts.share), product)
+    product *= np.float32(parts.milli_text)
     np.rint(product, out=product)
-    out = product.astype(np.int32) + np.asarray(own, dtype=np.int32).ravel()[None, :]
-    for table, inv in zip(tables, inverses, strict=True):
+    out = product.astype(np.int32) + np.asarray(parts.own, dtype=np.int32).ravel()[None, :]
+    for table, inv in zip(parts.tables, parts.inverses, strict=True):
         out += np.take(table, inv, axis=1)
-    if floor is not None:
-        out[out < floor] = -1
+    if parts.floor is not None:
+        out[out < parts.floor] = -1
     return out
 
 

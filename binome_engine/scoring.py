@@ -550,19 +550,21 @@ def total_points(
     # norm and the saturation, at most 1, the world's share abroad, in milli-points
     named = np.where(block.country_named & (block.country >= 0), block.country, -1)
     total = kernel.total(
-        query,
-        text,
-        text_cols,
-        np.maximum(block.query_norm, np.float32(1e-9)),
-        max(settings.text_saturation, 1e-6),
-        milli["text"],
-        ABROAD,
-        named if abroad else np.full(b, -1),
-        m("country"),
-        [t for t, _i in parts],
-        [i for _t, i in parts],
-        own,
-        None if block.skills.nnz else floor,  # the skills' points come after
+        kernel.Parts(
+            query=query,
+            text=text,
+            cols=text_cols,
+            norm=np.maximum(block.query_norm, np.float32(1e-9)),
+            sat=max(settings.text_saturation, 1e-6),
+            milli_text=milli["text"],
+            share=ABROAD,
+            named=named if abroad else np.full(b, -1),
+            country=m("country"),
+            tables=[t for t, _i in parts],
+            inverses=[i for _t, i in parts],
+            own=own,
+            floor=None if block.skills.nnz else floor,  # the skills' points come after
+        )
     )
     if hard:
         floored = floor is not None and not block.skills.nnz
