@@ -280,8 +280,8 @@ def _potentials(
 @compiled("b1(i8[::1], i8[::1], i8[::1], i8[::1])")
 def _relax(first: Array, heads: Array, costs: Array, d: Array) -> bool:  # pragma: no cover
     """Bellman-Ford with a queue (each node queued once at a time, every node at the start, as
-    if joined to a root): ``d`` lowered in place to the shortest distances; False when some
-    node was lowered more than once per node (a negative cycle).
+    if joined to a root): ``d`` lowered in place to the shortest distances; False when a node
+    is queued again more than once per node of the graph (only a negative cycle does that).
 
     Compiled: numpy's sweeps took 0.5-0.7 s per solve on L, most of it in temporaries.
     """
